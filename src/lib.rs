@@ -1,0 +1,2 @@
+//! milepost: a git-native program manager for GPU cluster delivery.
+pub mod cli;
