@@ -1,2 +1,8 @@
 //! milepost: a git-native program manager for GPU cluster delivery.
+//!
+//! The modules read as the pipeline: [`source`] → [`load`] → [`validate`] → [`model`]
+//! → [`schedule`] → [`analysis`] → [`render`]; [`cli`] is the only edge that prints.
 pub mod cli;
+pub mod diag;
+pub mod load;
+pub mod source;

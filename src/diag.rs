@@ -1,0 +1,169 @@
+//! Problems found in a program, as data: what, where (file and place), and a hint.
+//!
+//! Core modules return [`Diag`]s; the CLI turns them into miette reports. A location
+//! may be a path into a YAML file (`milestones[3].depends_on[1]`) that is resolved to a
+//! line and column only when the diagnostic is shown, keeping the happy path fast.
+use std::sync::Arc;
+
+use crate::load::yaml::Span;
+
+/// Index of a file in [`Files`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub u32);
+
+/// One file of the program as read: its display name and text.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: Arc<str>,
+}
+
+/// All files that diagnostics may point into.
+#[derive(Clone, Debug, Default)]
+pub struct Files {
+    files: Vec<SourceFile>,
+}
+
+impl Files {
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, name: String, text: Arc<str>) -> FileId {
+        self.files.push(SourceFile { name, text });
+        FileId(u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX))
+    }
+
+    /// The file with this id.
+    pub fn get(&self, id: FileId) -> Option<&SourceFile> {
+        self.files.get(id.0 as usize)
+    }
+
+    /// How many files there are.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether there are no files.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+/// One step of a path into a YAML document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seg {
+    Key(&'static str),
+    Index(usize),
+    /// The key itself (not its value) of the mapping entry named.
+    KeyOf(&'static str),
+}
+
+/// Where a diagnostic points.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Loc {
+    /// A span of characters, known at parse time.
+    Chars { file: FileId, span: Span },
+    /// A byte range (TOML spans).
+    Bytes {
+        file: FileId,
+        start: usize,
+        end: usize,
+    },
+    /// A path into a YAML file, resolved when shown.
+    Path { file: FileId, path: Vec<Seg> },
+    /// A whole file (no place within it).
+    File { file: FileId },
+}
+
+impl Loc {
+    /// The file this location is in.
+    pub fn file(&self) -> FileId {
+        match self {
+            Loc::Chars { file, .. }
+            | Loc::Bytes { file, .. }
+            | Loc::Path { file, .. }
+            | Loc::File { file } => *file,
+        }
+    }
+}
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A second place a diagnostic refers to (e.g. the first definition of a duplicate id).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Related {
+    pub loc: Loc,
+    pub message: String,
+}
+
+/// One problem with the program.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diag {
+    pub severity: Severity,
+    /// A stable short code, e.g. `unknown-reference`; shown as `milepost::<code>`.
+    pub code: &'static str,
+    pub message: String,
+    pub loc: Option<Loc>,
+    /// Text under the pointed-at place.
+    pub label: Option<String>,
+    pub help: Option<String>,
+    pub related: Vec<Related>,
+}
+
+impl Diag {
+    /// A new error.
+    pub fn error(code: &'static str, message: String) -> Diag {
+        Diag {
+            severity: Severity::Error,
+            code,
+            message,
+            loc: None,
+            label: None,
+            help: None,
+            related: Vec::new(),
+        }
+    }
+
+    /// A new warning.
+    pub fn warning(code: &'static str, message: String) -> Diag {
+        Diag {
+            severity: Severity::Warning,
+            ..Diag::error(code, message)
+        }
+    }
+
+    /// Points the diagnostic at `loc`.
+    pub fn at(mut self, loc: Loc) -> Diag {
+        self.loc = Some(loc);
+        self
+    }
+
+    /// Sets the label shown under the place.
+    pub fn label(mut self, label: impl Into<String>) -> Diag {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a hint.
+    pub fn help(mut self, help: impl Into<String>) -> Diag {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a second place.
+    pub fn related(mut self, loc: Loc, message: impl Into<String>) -> Diag {
+        self.related.push(Related {
+            loc,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Whether this is an error (not a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}

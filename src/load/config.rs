@@ -1,0 +1,359 @@
+//! `milepost.toml`: the program's name, start, timezone, calendars and policy.
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::diag::{Diag, FileId, Loc};
+use crate::load::de::did_you_mean;
+
+/// The settings of a program, checked.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub name: String,
+    pub start: NaiveDate,
+    pub timezone: Tz,
+    pub exclude: Vec<String>,
+    pub calendar: CalendarSpec,
+    /// Region calendars by key, each already merged with the program calendar.
+    pub regions: BTreeMap<String, CalendarSpec>,
+    pub policy: Policy,
+}
+
+/// Working weekdays (Monday first) and holidays of one calendar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CalendarSpec {
+    pub workdays: [bool; 7],
+    pub holidays: Vec<NaiveDate>,
+}
+
+/// Thresholds and the `check` gate.
+#[derive(Clone, Debug)]
+pub struct Policy {
+    pub at_risk_days: i64,
+    pub fail_on: Vec<FailOn>,
+}
+
+/// A health class that makes `check` fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FailOn {
+    Overdue,
+    Slipping,
+    AtRisk,
+}
+
+impl FailOn {
+    /// Parses `overdue`, `slipping`, `at-risk` (or `at_risk`).
+    pub fn parse(text: &str) -> Option<FailOn> {
+        match text.trim() {
+            "overdue" => Some(FailOn::Overdue),
+            "slipping" => Some(FailOn::Slipping),
+            "at-risk" | "at_risk" => Some(FailOn::AtRisk),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    program: RawProgram,
+    #[serde(default)]
+    calendar: RawCalendar,
+    #[serde(default)]
+    policy: RawPolicy,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProgram {
+    name: Option<String>,
+    start: Spanned<Datetime>,
+    timezone: Option<Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawCalendar {
+    workdays: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    holidays: Vec<Spanned<Datetime>>,
+    #[serde(default)]
+    regions: BTreeMap<String, RawRegion>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawRegion {
+    workdays: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    holidays: Vec<Spanned<Datetime>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawPolicy {
+    at_risk_days: Option<Spanned<i64>>,
+    fail_on: Option<Vec<Spanned<String>>>,
+}
+
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const FULL_WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Parses and checks `milepost.toml`; every problem found becomes a diagnostic.
+pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        vec![Diag::error("config", e.message().to_string()).at(bytes(file, span))]
+    })?;
+    let mut diags = Vec::new();
+    let mut check = Checker {
+        file,
+        diags: &mut diags,
+    };
+    let start = check.date(&raw.program.start);
+    let timezone = raw
+        .program
+        .timezone
+        .as_ref()
+        .map_or(Some(Tz::UTC), |tz| check.timezone(tz));
+    let calendar = CalendarSpec {
+        workdays: check.workdays(
+            raw.calendar.workdays.as_deref(),
+            [true, true, true, true, true, false, false],
+        ),
+        holidays: check.holidays(&raw.calendar.holidays),
+    };
+    let mut regions = BTreeMap::new();
+    for (key, region) in &raw.calendar.regions {
+        let mut holidays = calendar.holidays.clone();
+        holidays.extend(check.holidays(&region.holidays));
+        holidays.sort();
+        holidays.dedup();
+        let workdays = check.workdays(region.workdays.as_deref(), calendar.workdays);
+        regions.insert(key.clone(), CalendarSpec { workdays, holidays });
+    }
+    let policy = check.policy(&raw.policy);
+    match (start, timezone) {
+        (Some(start), Some(timezone)) if diags.is_empty() => Ok(Config {
+            name: raw.program.name.unwrap_or_else(|| "program".into()),
+            start,
+            timezone,
+            exclude: raw.program.exclude,
+            calendar,
+            regions,
+            policy,
+        }),
+        _ => Err(diags),
+    }
+}
+
+fn bytes(file: FileId, range: Range<usize>) -> Loc {
+    Loc::Bytes {
+        file,
+        start: range.start,
+        end: range.end,
+    }
+}
+
+struct Checker<'a> {
+    file: FileId,
+    diags: &'a mut Vec<Diag>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, span: Range<usize>, message: String) {
+        self.diags
+            .push(Diag::error("config", message).at(bytes(self.file, span)));
+    }
+
+    fn date(&mut self, value: &Spanned<Datetime>) -> Option<NaiveDate> {
+        let dt = value.get_ref();
+        match (dt.date, dt.time, dt.offset) {
+            (Some(d), None, None) => {
+                let date = NaiveDate::from_ymd_opt(
+                    i32::from(d.year),
+                    u32::from(d.month),
+                    u32::from(d.day),
+                );
+                if date.is_none() {
+                    self.error(value.span(), format!("`{dt}` is not a calendar date"));
+                }
+                date
+            }
+            _ => {
+                self.error(
+                    value.span(),
+                    format!("expected a date such as 2026-10-05, found `{dt}`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn timezone(&mut self, tz: &Spanned<String>) -> Option<Tz> {
+        let parsed = check_timezone(tz.get_ref());
+        if let Err(message) = &parsed {
+            self.error(tz.span(), message.clone());
+        }
+        parsed.ok()
+    }
+
+    fn holidays(&mut self, list: &[Spanned<Datetime>]) -> Vec<NaiveDate> {
+        let mut out: Vec<NaiveDate> = list.iter().filter_map(|d| self.date(d)).collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn workdays(&mut self, list: Option<&[Spanned<String>]>, default: [bool; 7]) -> [bool; 7] {
+        let Some(list) = list else { return default };
+        let mut days = [false; 7];
+        for entry in list {
+            let name = entry.get_ref().to_ascii_lowercase();
+            let index = WEEKDAYS
+                .iter()
+                .position(|d| *d == name)
+                .or_else(|| FULL_WEEKDAYS.iter().position(|d| *d == name));
+            match index {
+                Some(i) => days[i] = true,
+                None => self.error(
+                    entry.span(),
+                    format!(
+                        "unknown weekday `{}`; expected one of mon, tue, wed, thu, fri, sat, sun",
+                        entry.get_ref()
+                    ),
+                ),
+            }
+        }
+        if list.is_empty() {
+            self.diags.push(
+                Diag::error(
+                    "config",
+                    "a calendar needs at least one working weekday".into(),
+                )
+                .at(Loc::Bytes {
+                    file: self.file,
+                    start: 0,
+                    end: 0,
+                }),
+            );
+        }
+        days
+    }
+
+    fn policy(&mut self, raw: &RawPolicy) -> Policy {
+        let at_risk_days = match &raw.at_risk_days {
+            Some(v) if *v.get_ref() < 0 => {
+                self.error(v.span(), "at_risk_days must not be negative".into());
+                5
+            }
+            Some(v) => *v.get_ref(),
+            None => 5,
+        };
+        let mut fail_on = Vec::new();
+        for entry in raw.fail_on.iter().flatten() {
+            match FailOn::parse(entry.get_ref()) {
+                Some(f) => fail_on.push(f),
+                None => self.error(
+                    entry.span(),
+                    format!(
+                        "unknown fail_on value `{}`; expected overdue, slipping or at-risk",
+                        entry.get_ref()
+                    ),
+                ),
+            }
+        }
+        if fail_on.is_empty() {
+            fail_on.push(FailOn::Overdue);
+        }
+        fail_on.sort();
+        fail_on.dedup();
+        Policy {
+            at_risk_days,
+            fail_on,
+        }
+    }
+}
+
+/// Checks an IANA timezone name, suggesting the closest one on a typo.
+pub fn check_timezone(name: &str) -> Result<Tz, String> {
+    name.parse::<Tz>().map_err(|_| {
+        let names: Vec<&str> = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect();
+        match did_you_mean(name, &names) {
+            Some(hint) => format!("unknown timezone `{name}` (did you mean `{hint}`?)"),
+            None => {
+                format!("unknown timezone `{name}`; expected an IANA name such as America/Chicago")
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> Config {
+        parse(text, FileId(0)).unwrap_or_else(|d| panic!("{d:?}"))
+    }
+
+    #[test]
+    fn reads_a_full_config() {
+        let c = ok(r#"
+[program]
+name = "x"
+start = 2026-10-05
+timezone = "America/Los_Angeles"
+[calendar]
+holidays = [2026-11-26]
+[calendar.regions.tw]
+holidays = [2027-02-16]
+[policy]
+at_risk_days = 3
+fail_on = ["overdue", "at-risk"]
+"#);
+        assert_eq!(c.start, NaiveDate::from_ymd_opt(2026, 10, 5).unwrap());
+        assert_eq!(c.regions["tw"].holidays.len(), 2);
+        assert_eq!(c.regions["tw"].workdays, c.calendar.workdays);
+        assert_eq!(c.policy.fail_on, vec![FailOn::Overdue, FailOn::AtRisk]);
+    }
+
+    #[test]
+    fn defaults() {
+        let c = ok("[program]\nstart = 2026-10-05\n");
+        assert_eq!(c.timezone, Tz::UTC);
+        assert_eq!(c.policy.at_risk_days, 5);
+        assert_eq!(
+            c.calendar.workdays,
+            [true, true, true, true, true, false, false]
+        );
+    }
+
+    #[test]
+    fn reports_problems_with_spans() {
+        let errs = parse("[program]\nstart = 2026-10-05\ntimezone = \"America/Chicgo\"\n[calendar]\nworkdays = [\"mon\", \"fry\"]\n", FileId(0)).unwrap_err();
+        assert_eq!(errs.len(), 2);
+        assert!(errs[0].message.contains("did you mean `America/Chicago`"));
+        let unknown = parse("[program]\nstart = 2026-10-05\nstrat = 1\n", FileId(0)).unwrap_err();
+        assert!(
+            unknown[0].message.contains("unknown field `strat`"),
+            "{}",
+            unknown[0].message
+        );
+        assert!(parse("[program]\nname = \"x\"\n", FileId(0)).is_err());
+    }
+}

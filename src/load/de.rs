@@ -1,0 +1,602 @@
+//! serde over the positioned YAML tree: every error keeps the span it is about.
+//!
+//! The loader's types derive `Deserialize` (one source of truth for the format). This
+//! deserializer reports all unknown and duplicate keys of a mapping at once, and
+//! [`from_node`] retries an item without each key that failed, so one run reports every
+//! problem in an item, not just the first.
+use std::cell::RefCell;
+use std::fmt;
+
+use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
+
+use super::yaml::{Node, NodeKind, Span};
+
+/// One problem found while reading a node into a typed value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeError {
+    pub message: String,
+    pub span: Option<Span>,
+    pub help: Option<String>,
+    /// The top-level entry of the item the error occurred under (set while unwinding).
+    entry: Option<usize>,
+    /// Set for "missing field" errors, so a key dropped after a type error is not
+    /// reported again as missing.
+    missing: Option<&'static str>,
+}
+
+impl DeError {
+    fn new(message: impl Into<String>) -> DeError {
+        DeError {
+            message: message.into(),
+            span: None,
+            help: None,
+            entry: None,
+            missing: None,
+        }
+    }
+
+    fn at(mut self, span: Span) -> DeError {
+        self.span.get_or_insert(span);
+        self
+    }
+
+    fn with_help(mut self, help: String) -> DeError {
+        self.help = Some(help);
+        self
+    }
+}
+
+impl fmt::Display for DeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for DeError {}
+
+impl de::Error for DeError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        DeError::new(msg.to_string())
+    }
+
+    fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        DeError::new(format!(
+            "expected {}, found {}",
+            friendly(&exp.to_string()),
+            unexpected(unexp)
+        ))
+    }
+
+    fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        DeError::new(format!(
+            "expected {}, found {}",
+            friendly(&exp.to_string()),
+            unexpected(unexp)
+        ))
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        let err = DeError::new(format!(
+            "unknown value `{variant}`; expected one of {}",
+            list(expected)
+        ));
+        match did_you_mean(variant, expected) {
+            Some(hint) => err.with_help(format!("did you mean `{hint}`?")),
+            None => err,
+        }
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        let mut err = DeError::new(format!("missing required key `{field}`"));
+        err.missing = Some(field);
+        err
+    }
+}
+
+fn friendly(expected: &str) -> String {
+    match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number".into(),
+        "i8" | "i16" | "i32" | "i64" | "isize" => "an integer".into(),
+        "f32" | "f64" => "a number".into(),
+        "a boolean" | "bool" => "true or false".into(),
+        s if s.starts_with("struct ") => "a mapping".into(),
+        s => s.into(),
+    }
+}
+
+fn unexpected(unexp: de::Unexpected<'_>) -> String {
+    match unexp {
+        de::Unexpected::Map => "a mapping".into(),
+        de::Unexpected::Seq => "a list".into(),
+        de::Unexpected::Unit => "nothing (null)".into(),
+        other => other.to_string(),
+    }
+}
+
+fn list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The closest candidate to `word`, when one is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(word, c), *c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Collects the errors of one file (deduplicated: retries re-report the same keys).
+#[derive(Default)]
+pub struct Collector {
+    errors: RefCell<Vec<DeError>>,
+}
+
+impl Collector {
+    fn push(&self, err: DeError) {
+        let mut errors = self.errors.borrow_mut();
+        if !errors
+            .iter()
+            .any(|e| e.span == err.span && e.message == err.message)
+        {
+            errors.push(err);
+        }
+    }
+
+    /// The errors collected so far, in the order found.
+    pub fn into_errors(self) -> Vec<DeError> {
+        self.errors.into_inner()
+    }
+}
+
+/// Reads `node` into a `T`, pushing every problem into `errors`.
+///
+/// Returns the value read with the failing keys left out (so later checks can still look
+/// at the rest of the item), or `None` when no value could be made at all.
+pub fn from_node<T: DeserializeOwned>(node: &Node, errors: &Collector) -> Option<T> {
+    let mut skip: Vec<usize> = Vec::new();
+    loop {
+        let de = NodeDe {
+            node,
+            errors,
+            skip: &skip,
+        };
+        match T::deserialize(de) {
+            Ok(value) => return Some(value),
+            Err(err) => {
+                let dropped_key = err.missing.is_some_and(|f| skipped_key(node, &skip, f));
+                let entry = err.entry;
+                if !dropped_key {
+                    errors.push(err);
+                }
+                match entry {
+                    Some(i) if !skip.contains(&i) && !dropped_key => skip.push(i),
+                    _ => return None,
+                }
+            }
+        }
+    }
+}
+
+fn skipped_key(node: &Node, skip: &[usize], field: &str) -> bool {
+    match &node.kind {
+        NodeKind::Map(entries) => skip
+            .iter()
+            .any(|&i| entries.get(i).and_then(|(k, _)| k.as_str()) == Some(field)),
+        _ => false,
+    }
+}
+
+struct NodeDe<'a> {
+    node: &'a Node,
+    errors: &'a Collector,
+    /// Entries of this (top-level) mapping to leave out; empty below the top.
+    skip: &'a [usize],
+}
+
+impl<'a> NodeDe<'a> {
+    fn child(&self, node: &'a Node) -> NodeDe<'a> {
+        NodeDe {
+            node,
+            errors: self.errors,
+            skip: &[],
+        }
+    }
+
+    fn scalar(&self) -> Option<(&'a str, bool)> {
+        match &self.node.kind {
+            NodeKind::Scalar(s, plain) => Some((s, *plain)),
+            _ => None,
+        }
+    }
+
+    fn mismatch(&self, expected: &str) -> DeError {
+        let found = match &self.node.kind {
+            NodeKind::Scalar(s, true) => format!("`{s}`"),
+            NodeKind::Scalar(s, false) => format!("the quoted text \"{s}\""),
+            _ => self.node.describe().to_string(),
+        };
+        DeError::new(format!("expected {expected}, found {found}")).at(self.node.span)
+    }
+
+    /// The mapping entries to visit: unknown and duplicate keys are reported here, all
+    /// at once, and left out so the derived visitor sees only known keys.
+    fn known_entries(
+        &self,
+        entries: &'a [(Node, Node)],
+        fields: &'static [&'static str],
+    ) -> Vec<&'a (Node, Node)> {
+        let mut seen: Vec<&str> = Vec::with_capacity(entries.len());
+        let mut kept = Vec::with_capacity(entries.len());
+        for (i, entry) in entries.iter().enumerate() {
+            let key = entry.0.as_str().unwrap_or("");
+            if seen.contains(&key) {
+                self.errors
+                    .push(DeError::new(format!("duplicate key `{key}`")).at(entry.0.span));
+                continue;
+            }
+            seen.push(key);
+            if !fields.is_empty() && !fields.contains(&key) {
+                self.errors.push(unknown_key(key, fields).at(entry.0.span));
+                continue;
+            }
+            if !self.skip.contains(&i) {
+                kept.push(entry);
+            }
+        }
+        kept
+    }
+}
+
+fn unknown_key(key: &str, fields: &'static [&'static str]) -> DeError {
+    let err = if key == "<<" {
+        DeError::new("merge keys (`<<`) are not supported; write the keys out")
+    } else {
+        DeError::new(format!("unknown key `{key}`"))
+    };
+    match did_you_mean(key, fields) {
+        Some(hint) => err.with_help(format!("did you mean `{hint}`?")),
+        None => err.with_help(format!("expected one of {}", list(fields))),
+    }
+}
+
+macro_rules! de_number {
+    ($method:ident, $visit:ident, $ty:ty, $what:expr) => {
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+            let span = self.node.span;
+            match self.scalar() {
+                Some((s, true)) => match parse_number::<$ty>(s) {
+                    Some(n) => visitor.$visit(n).map_err(|e: DeError| e.at(span)),
+                    None => Err(self.mismatch($what)),
+                },
+                _ => Err(self.mismatch($what)),
+            }
+        }
+    };
+}
+
+fn parse_number<T: std::str::FromStr>(s: &str) -> Option<T> {
+    let cleaned = s.strip_prefix('+').unwrap_or(s);
+    if cleaned.contains('_') {
+        return cleaned.replace('_', "").parse().ok();
+    }
+    cleaned.parse().ok()
+}
+
+impl<'de, 'a> de::Deserializer<'de> for NodeDe<'a> {
+    type Error = DeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        let span = self.node.span;
+        let result = match &self.node.kind {
+            NodeKind::Null => visitor.visit_unit(),
+            NodeKind::Scalar(s, false) => visitor.visit_str(s),
+            NodeKind::Scalar(s, true) => {
+                if let Ok(i) = s.parse::<i64>() {
+                    visitor.visit_i64(i)
+                } else if let Some(b) = parse_bool(s) {
+                    visitor.visit_bool(b)
+                } else if let Ok(f) = s.parse::<f64>() {
+                    visitor.visit_f64(f)
+                } else {
+                    visitor.visit_str(s)
+                }
+            }
+            NodeKind::Seq(items) => visitor.visit_seq(SeqAccess {
+                de: &self,
+                items: items.iter(),
+                index: 0,
+            }),
+            NodeKind::Map(entries) => {
+                let kept = self.known_entries(entries, &[]);
+                visitor.visit_map(MapAccess::new(&self, kept))
+            }
+        };
+        result.map_err(|e: DeError| e.at(span))
+    }
+
+    de_number!(deserialize_u8, visit_u64, u64, "a whole number");
+    de_number!(deserialize_u16, visit_u64, u64, "a whole number");
+    de_number!(deserialize_u32, visit_u64, u64, "a whole number");
+    de_number!(deserialize_u64, visit_u64, u64, "a whole number");
+    de_number!(deserialize_i8, visit_i64, i64, "an integer");
+    de_number!(deserialize_i16, visit_i64, i64, "an integer");
+    de_number!(deserialize_i32, visit_i64, i64, "an integer");
+    de_number!(deserialize_i64, visit_i64, i64, "an integer");
+    de_number!(deserialize_f32, visit_f64, f64, "a number");
+    de_number!(deserialize_f64, visit_f64, f64, "a number");
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.scalar() {
+            Some((s, true)) if parse_bool(s).is_some() => visitor
+                .visit_bool(parse_bool(s).unwrap_or_default())
+                .map_err(|e: DeError| e.at(self.node.span)),
+            _ => Err(self.mismatch("true or false")),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        // Plain scalars that look like numbers are accepted as text where text is wanted.
+        match self.scalar() {
+            Some((s, _)) => visitor
+                .visit_str(s)
+                .map_err(|e: DeError| e.at(self.node.span)),
+            None => Err(self.mismatch("text")),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.node.kind {
+            NodeKind::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.node.kind {
+            NodeKind::Seq(items) => visitor
+                .visit_seq(SeqAccess {
+                    de: &self,
+                    items: items.iter(),
+                    index: 0,
+                })
+                .map_err(|e: DeError| e.at(self.node.span)),
+            _ => Err(self.mismatch("a list")),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        match &self.node.kind {
+            NodeKind::Map(entries) => {
+                let kept = self.known_entries(entries, fields);
+                visitor
+                    .visit_map(MapAccess::new(&self, kept))
+                    .map_err(|e: DeError| e.at(self.node.span))
+            }
+            // A scalar may stand for a struct with a short form (see `Dependency`).
+            NodeKind::Scalar(..) => self.deserialize_any(visitor),
+            _ => Err(self.mismatch("a mapping")),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.node.kind {
+            NodeKind::Map(_) => self.deserialize_any(visitor),
+            _ => Err(self.mismatch("a mapping")),
+        }
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        match self.scalar() {
+            Some((s, _)) => visitor
+                .visit_enum(s.into_deserializer())
+                .map_err(|e: DeError| e.at(self.node.span)),
+            None => Err(self.mismatch("one of the listed values")),
+        }
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        i128 u128 char bytes byte_buf unit unit_struct newtype_struct tuple
+        tuple_struct identifier
+    }
+}
+
+fn parse_bool(s: &str) -> Option<bool> {
+    match s {
+        "true" | "True" | "TRUE" => Some(true),
+        "false" | "False" | "FALSE" => Some(false),
+        _ => None,
+    }
+}
+
+struct SeqAccess<'a, 'b> {
+    de: &'b NodeDe<'a>,
+    items: std::slice::Iter<'a, Node>,
+    index: usize,
+}
+
+impl<'de, 'a> de::SeqAccess<'de> for SeqAccess<'a, '_> {
+    type Error = DeError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DeError> {
+        match self.items.next() {
+            Some(node) => {
+                self.index += 1;
+                seed.deserialize(self.de.child(node))
+                    .map(Some)
+                    .map_err(|e: DeError| e.at(node.span))
+            }
+            None => Ok(None),
+        }
+    }
+}
+
+struct MapAccess<'a, 'b> {
+    de: &'b NodeDe<'a>,
+    entries: std::vec::IntoIter<&'a (Node, Node)>,
+    current: Option<&'a (Node, Node)>,
+}
+
+impl<'a, 'b> MapAccess<'a, 'b> {
+    fn new(de: &'b NodeDe<'a>, kept: Vec<&'a (Node, Node)>) -> Self {
+        MapAccess {
+            de,
+            entries: kept.into_iter(),
+            current: None,
+        }
+    }
+
+    /// The position of the current entry in the original mapping.
+    fn entry_index(&self) -> Option<usize> {
+        let current = self.current?;
+        let NodeKind::Map(entries) = &self.de.node.kind else {
+            return None;
+        };
+        entries.iter().position(|e| std::ptr::eq(e, current))
+    }
+}
+
+impl<'de, 'a> de::MapAccess<'de> for MapAccess<'a, '_> {
+    type Error = DeError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
+        match self.entries.next() {
+            Some(entry) => {
+                self.current = Some(entry);
+                let key = entry.0.as_str().unwrap_or("");
+                seed.deserialize(key.into_deserializer())
+                    .map(Some)
+                    .map_err(|e: DeError| e.at(entry.0.span))
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
+        let Some(entry) = self.current else {
+            return Err(DeError::new("value without a key"));
+        };
+        let key = entry.0.as_str().unwrap_or("");
+        seed.deserialize(self.de.child(&entry.1)).map_err(|mut e| {
+            if !e.message.starts_with('`') {
+                e.message = format!("`{key}`: {}", e.message);
+            }
+            e.entry = self.entry_index();
+            e.at(entry.1.span)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::yaml::parse;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        id: String,
+        duration: Option<i64>,
+        tags: Option<Vec<String>>,
+        kind: Option<Kind>,
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[serde(rename_all = "snake_case")]
+    enum Kind {
+        Delivery,
+        Facility,
+    }
+
+    fn read(text: &str) -> (Option<Item>, Vec<DeError>) {
+        let node = parse(text).unwrap();
+        let errors = Collector::default();
+        let item = from_node::<Item>(&node, &errors);
+        (item, errors.into_errors())
+    }
+
+    #[test]
+    fn reads_a_valid_item() {
+        let (item, errors) = read("id: a\nduration: 3\ntags: [x]\nkind: delivery\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(item.unwrap().duration, Some(3));
+    }
+
+    #[test]
+    fn reports_every_problem_in_an_item() {
+        let (item, errors) = read("id: a\nduraton: 3\nkind: delivry\ntags: 5\nid: b\n");
+        let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(messages.len(), 4, "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("unknown key `duraton`")));
+        assert!(messages.iter().any(|m| m.contains("duplicate key `id`")));
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`kind`: unknown value `delivry`"))
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("`tags`: expected a list"))
+        );
+        let hint = errors
+            .iter()
+            .find(|e| e.message.contains("duraton"))
+            .unwrap();
+        assert_eq!(hint.help.as_deref(), Some("did you mean `duration`?"));
+        assert_eq!(item.unwrap().id, "a");
+    }
+
+    #[test]
+    fn a_wrong_type_on_a_required_key_is_not_also_missing() {
+        let (item, errors) = read("id: [1]\nduration: x\n");
+        assert!(item.is_none());
+        let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            vec![
+                "`id`: expected text, found a list",
+                "`duration`: expected an integer, found `x`"
+            ]
+        );
+    }
+
+    #[test]
+    fn errors_point_at_the_value() {
+        let text = "id: a\nduration: \"3\"\n";
+        let (_, errors) = read(text);
+        let span = errors[0].span.unwrap();
+        assert_eq!(&text[span.start as usize..span.end as usize], "\"3\"");
+    }
+}

@@ -1,0 +1,323 @@
+//! YAML text → a tree of nodes that remember where in the text they stand.
+//!
+//! saphyr-parser streams span-carrying events; this module folds them into [`Node`]s
+//! (one document per file, aliases expanded within a budget) so that every later
+//! diagnostic can point at the exact key or value it is about.
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span as PSpan};
+
+/// A range of a file's text, in characters (saphyr counts characters, not bytes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    fn from_parser(span: &PSpan) -> Span {
+        let start = clamp_u32(span.start.index());
+        let end = clamp_u32(span.end.index()).max(start);
+        Span { start, end }
+    }
+}
+
+fn clamp_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// One YAML node with its span.
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub span: Span,
+    pub kind: NodeKind,
+}
+
+/// What a node holds. Plain scalars keep their text; typing happens in the deserializer.
+#[derive(Clone, Debug)]
+pub enum NodeKind {
+    Null,
+    /// A scalar and whether it was written plain (unquoted, so `5` is a number).
+    Scalar(Box<str>, bool),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    /// The value under `key` when this node is a mapping.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|(_, v)| v)
+    }
+
+    /// The key node and value node under `key` when this node is a mapping.
+    pub fn entry(&self, key: &str) -> Option<(&Node, &Node)> {
+        match &self.kind {
+            NodeKind::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| k.as_str() == Some(key))
+                .map(|(k, v)| (k, v)),
+            _ => None,
+        }
+    }
+
+    /// The scalar text of this node, if it is a scalar.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Scalar(s, _) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A short name for the kind of node, for error messages.
+    pub fn describe(&self) -> &'static str {
+        match &self.kind {
+            NodeKind::Null => "null",
+            NodeKind::Scalar(..) => "a scalar",
+            NodeKind::Seq(_) => "a list",
+            NodeKind::Map(_) => "a mapping",
+        }
+    }
+}
+
+/// A YAML syntax problem, at a character offset.
+#[derive(Clone, Debug)]
+pub struct YamlError {
+    pub message: String,
+    pub span: Span,
+}
+
+/// Limits that keep hostile input from exhausting memory.
+const MAX_ALIAS_NODES: usize = 100_000;
+const MAX_DEPTH: usize = 256;
+
+/// Parses one YAML document. An empty file (or one with only comments) is `Null`.
+pub fn parse(text: &str) -> Result<Node, YamlError> {
+    let mut builder = Builder::default();
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.map_err(|e| YamlError {
+            message: e.info().to_string(),
+            span: Span {
+                start: clamp_u32(e.marker().index()),
+                end: clamp_u32(e.marker().index()),
+            },
+        })?;
+        builder.event(event, Span::from_parser(&span))?;
+    }
+    Ok(builder.root.unwrap_or(Node {
+        span: Span::default(),
+        kind: NodeKind::Null,
+    }))
+}
+
+enum Frame {
+    Seq(Span, usize, Vec<Node>),
+    Map(Span, usize, Vec<(Node, Node)>, Option<Node>),
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Frame>,
+    root: Option<Node>,
+    documents: usize,
+    anchors: HashMap<usize, Node>,
+    alias_nodes: usize,
+}
+
+impl Builder {
+    fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), YamlError> {
+        match event {
+            Event::DocumentStart(_) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return Err(YamlError {
+                        message:
+                            "a program file holds one YAML document; found a second one (`---`)"
+                                .into(),
+                        span,
+                    });
+                }
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                let forced_str = tag.as_ref().is_some_and(|t| t.suffix == "str");
+                let plain = style == ScalarStyle::Plain && !forced_str;
+                let kind = if plain && is_null(&value) {
+                    NodeKind::Null
+                } else {
+                    NodeKind::Scalar(value.into_owned().into_boxed_str(), plain)
+                };
+                self.finish(Node { span, kind }, anchor)?;
+            }
+            Event::SequenceStart(anchor, _) => self.open(Frame::Seq(span, anchor, Vec::new()))?,
+            Event::MappingStart(anchor, _) => {
+                self.open(Frame::Map(span, anchor, Vec::new(), None))?
+            }
+            Event::SequenceEnd | Event::MappingEnd => self.close(span)?,
+            Event::Alias(id) => {
+                let node = self.anchors.get(&id).cloned().ok_or_else(|| YamlError {
+                    message: "alias to an unknown anchor".into(),
+                    span,
+                })?;
+                self.alias_nodes += count_nodes(&node);
+                if self.alias_nodes > MAX_ALIAS_NODES {
+                    return Err(YamlError {
+                        message: format!(
+                            "aliases expand to more than {MAX_ALIAS_NODES} nodes; refusing to expand further"
+                        ),
+                        span,
+                    });
+                }
+                self.finish(Node { span, ..node }, 0)?;
+            }
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
+        }
+        Ok(())
+    }
+
+    fn open(&mut self, frame: Frame) -> Result<(), YamlError> {
+        if self.stack.len() >= MAX_DEPTH {
+            let span = match &frame {
+                Frame::Seq(s, ..) | Frame::Map(s, ..) => *s,
+            };
+            return Err(YamlError {
+                message: format!("nesting deeper than {MAX_DEPTH} levels"),
+                span,
+            });
+        }
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    fn close(&mut self, end: Span) -> Result<(), YamlError> {
+        let (node, anchor) = match self.stack.pop() {
+            Some(Frame::Seq(start, anchor, items)) => (
+                Node {
+                    span: Span {
+                        start: start.start,
+                        end: end.end.max(start.start),
+                    },
+                    kind: NodeKind::Seq(items),
+                },
+                anchor,
+            ),
+            Some(Frame::Map(start, anchor, entries, _)) => (
+                Node {
+                    span: Span {
+                        start: start.start,
+                        end: end.end.max(start.start),
+                    },
+                    kind: NodeKind::Map(entries),
+                },
+                anchor,
+            ),
+            None => return Ok(()),
+        };
+        self.finish(node, anchor)
+    }
+
+    fn finish(&mut self, node: Node, anchor: usize) -> Result<(), YamlError> {
+        if anchor != 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(Frame::Seq(_, _, items)) => items.push(node),
+            Some(Frame::Map(_, _, entries, pending)) => match pending.take() {
+                None => {
+                    if !matches!(node.kind, NodeKind::Scalar(..) | NodeKind::Null) {
+                        return Err(YamlError {
+                            message: "mapping keys must be plain text".into(),
+                            span: node.span,
+                        });
+                    }
+                    *pending = Some(node);
+                }
+                Some(key) => entries.push((key, node)),
+            },
+        }
+        Ok(())
+    }
+}
+
+fn is_null(s: &str) -> bool {
+    matches!(s, "" | "~" | "null" | "Null" | "NULL")
+}
+
+fn count_nodes(node: &Node) -> usize {
+    match &node.kind {
+        NodeKind::Null | NodeKind::Scalar(..) => 1,
+        NodeKind::Seq(items) => 1 + items.iter().map(count_nodes).sum::<usize>(),
+        NodeKind::Map(entries) => {
+            1 + entries
+                .iter()
+                .map(|(k, v)| count_nodes(k) + count_nodes(v))
+                .sum::<usize>()
+        }
+    }
+}
+
+/// Converts a character offset into a byte offset of `text`.
+pub fn byte_offset(text: &str, chars: u32) -> usize {
+    if text.is_ascii() {
+        return (chars as usize).min(text.len());
+    }
+    text.char_indices()
+        .nth(chars as usize)
+        .map_or(text.len(), |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_maps_and_sequences_with_spans() {
+        let text = "a: 1\nb:\n  - x\n  - 'y'\n";
+        let root = parse(text).unwrap();
+        let a = root.get("a").unwrap();
+        assert!(matches!(&a.kind, NodeKind::Scalar(s, true) if &**s == "1"));
+        let b = root.get("b").unwrap();
+        let NodeKind::Seq(items) = &b.kind else {
+            panic!("not a seq")
+        };
+        assert!(matches!(&items[1].kind, NodeKind::Scalar(s, false) if &**s == "y"));
+        assert_eq!(
+            &text[items[0].span.start as usize..items[0].span.end as usize],
+            "x"
+        );
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_are_null() {
+        assert!(matches!(parse("").unwrap().kind, NodeKind::Null));
+        assert!(matches!(parse("# nothing\n").unwrap().kind, NodeKind::Null));
+    }
+
+    #[test]
+    fn rejects_a_second_document_and_reports_syntax_errors() {
+        assert!(parse("a: 1\n---\nb: 2\n").is_err());
+        let err = parse("a: [1, 2\n").unwrap_err();
+        assert!(!err.message.is_empty());
+    }
+
+    #[test]
+    fn expands_aliases_within_budget() {
+        let root = parse("a: &x [1, 2]\nb: *x\n").unwrap();
+        assert!(matches!(&root.get("b").unwrap().kind, NodeKind::Seq(v) if v.len() == 2));
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..8 {
+            let prev = if i == 0 {
+                "a".to_string()
+            } else {
+                format!("l{}", i - 1)
+            };
+            bomb.push_str(&format!("l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        assert!(parse(&bomb).unwrap_err().message.contains("aliases expand"));
+    }
+
+    #[test]
+    fn byte_offsets_account_for_multibyte_text() {
+        let text = "é: ü";
+        assert_eq!(byte_offset(text, 3), 4);
+    }
+}

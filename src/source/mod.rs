@@ -1,0 +1,115 @@
+//! Where program files come from: the working tree now, a git revision later.
+//!
+//! A [`Source`] lists the program's files (relative paths, `/`-separated, sorted) and
+//! reads them. Loading knows nothing else about where bytes live.
+mod worktree;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use worktree::WorkTree;
+
+/// The name of the file that marks a program's root.
+pub const CONFIG_FILE: &str = "milepost.toml";
+
+/// Something that can list and read a program's files.
+pub trait Source: Sync {
+    /// The program files (YAML) below the root, excluding hidden paths and `exclude`
+    /// globs; sorted; relative to the root with `/` separators.
+    fn program_files(&self, exclude: &[String]) -> Result<Vec<String>, SourceError>;
+
+    /// Reads one file given by its path relative to the root.
+    fn read(&self, rel: &str) -> Result<Vec<u8>, SourceError>;
+
+    /// How to name a file in messages (e.g. `examples/x/sites.yaml`).
+    fn display_name(&self, rel: &str) -> String;
+}
+
+/// A failure to find or read program files.
+#[derive(Debug)]
+pub enum SourceError {
+    /// No `milepost.toml` in the named directory or above the current one.
+    NoProgram { searched: PathBuf, named: bool },
+    /// An I/O error on a path.
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    /// A bad `exclude` glob.
+    BadGlob { glob: String, error: String },
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SourceError::NoProgram {
+                searched,
+                named: true,
+            } => {
+                write!(f, "no {CONFIG_FILE} in {}", searched.display())
+            }
+            SourceError::NoProgram {
+                searched,
+                named: false,
+            } => write!(
+                f,
+                "no {CONFIG_FILE} in {} or any directory above it",
+                searched.display()
+            ),
+            SourceError::Io { path, error } => write!(f, "{}: {error}", path.display()),
+            SourceError::BadGlob { glob, error } => {
+                write!(f, "bad exclude glob `{glob}` in {CONFIG_FILE}: {error}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for SourceError {}
+
+/// Finds the program root: `dir` itself when named with `-C`, else the nearest
+/// directory from the current one upward holding `milepost.toml`.
+pub fn find_root(named: Option<&Path>) -> Result<PathBuf, SourceError> {
+    if let Some(dir) = named {
+        return if dir.join(CONFIG_FILE).is_file() {
+            Ok(dir.to_path_buf())
+        } else {
+            Err(SourceError::NoProgram {
+                searched: dir.to_path_buf(),
+                named: true,
+            })
+        };
+    }
+    let cwd = std::env::current_dir().map_err(|error| SourceError::Io {
+        path: PathBuf::from("."),
+        error,
+    })?;
+    let mut dir = cwd.as_path();
+    let mut up = PathBuf::new();
+    loop {
+        if dir.join(CONFIG_FILE).is_file() {
+            return Ok(if up.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                up
+            });
+        }
+        match dir.parent() {
+            Some(parent) => {
+                dir = parent;
+                up.push("..");
+            }
+            None => {
+                return Err(SourceError::NoProgram {
+                    searched: cwd,
+                    named: false,
+                });
+            }
+        }
+    }
+}
+
+/// Whether a relative path names a program file: `*.yaml`/`*.yml`, no hidden segment.
+pub fn is_program_file(rel: &str) -> bool {
+    (rel.ends_with(".yaml") || rel.ends_with(".yml"))
+        && !rel.split('/').any(|seg| seg.starts_with('.'))
+}
