@@ -1,7 +1,113 @@
-//! The command-line edge: parses arguments, runs a subcommand, picks the exit code.
+//! The command-line edge: parses arguments, runs a subcommand, prints, picks the exit
+//! code (0 fine, 1 a `check` violation, 2 invalid input, usage, I/O or git error).
+mod check;
+mod clusters;
+mod context;
+mod critical;
+mod diagnostics;
+mod output;
+mod show;
+mod status;
+mod validate;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use context::Context;
+pub use output::Output;
+
+/// Plan, schedule and track GPU cluster delivery programs kept as YAML in git
+#[derive(Parser, Debug)]
+#[command(name = "milepost", version, propagate_version = true)]
+#[command(
+    after_help = "Examples:\n  milepost -C examples/gpu-buildout --today 2026-12-14 status\n  milepost check --fail-on overdue,slipping\n  milepost show dfw1-h200-handover"
+)]
+pub struct Cli {
+    /// Use the program in DIR (the directory holding milepost.toml) [default: search upward]
+    #[arg(short = 'C', long = "program", global = true, value_name = "DIR")]
+    program: Option<PathBuf>,
+
+    /// Evaluate as of DATE (YYYY-MM-DD) instead of today in the program's timezone
+    #[arg(long, global = true, env = "MILEPOST_TODAY", value_name = "DATE", value_parser = parse_date_arg)]
+    today: Option<NaiveDate>,
+
+    /// When to use colour (NO_COLOR is honoured with auto)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// When to colour output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is not set
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    Validate(validate::Args),
+    Status(status::Args),
+    Critical(critical::Args),
+    Clusters(clusters::Args),
+    Check(check::Args),
+    Show(show::Args),
+}
+
+fn parse_date_arg(text: &str) -> Result<NaiveDate, String> {
+    crate::load::raw::parse_date(text)
+}
+
+/// Why a command did not succeed.
+#[derive(Debug)]
+pub enum Failure {
+    /// `check` found violations (exit 1); already reported.
+    Violation,
+    /// The program is invalid (exit 2); diagnostics already printed.
+    Invalid,
+    /// Any other error (exit 2): a message to print.
+    Error(String),
+}
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
-    ExitCode::SUCCESS
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let out = Output::new(cli.color);
+    let ctx = Context {
+        program: cli.program.clone(),
+        today: cli.today,
+        out: &out,
+    };
+    let result = match &cli.command {
+        Command::Validate(args) => validate::run(&ctx, args),
+        Command::Status(args) => status::run(&ctx, args),
+        Command::Critical(args) => critical::run(&ctx, args),
+        Command::Clusters(args) => clusters::run(&ctx, args),
+        Command::Check(args) => check::run(&ctx, args),
+        Command::Show(args) => show::run(&ctx, args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Violation) => ExitCode::from(1),
+        Err(Failure::Invalid) => ExitCode::from(2),
+        Err(Failure::Error(message)) => {
+            out.error(&message);
+            ExitCode::from(2)
+        }
+    }
 }

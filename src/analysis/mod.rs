@@ -1,0 +1,53 @@
+//! Analyses over a schedule: health, slip and criticality per item, cluster forecasts,
+//! the `check` gate, and what drives an item.
+pub mod check;
+pub mod clusters;
+pub mod drivers;
+pub mod health;
+
+use chrono::NaiveDate;
+
+use crate::model::Program;
+use crate::schedule::{self, Schedule, ScheduleError};
+pub use health::{Assessment, Health};
+
+/// A program with its schedule and per-item assessment: what every report renders.
+pub struct Plan {
+    pub program: Program,
+    pub schedule: Schedule,
+    pub assessments: Vec<Assessment>,
+}
+
+impl Plan {
+    /// Schedules and assesses `program` as of `today`.
+    pub fn new(program: Program, today: NaiveDate) -> Result<Plan, ScheduleError> {
+        let schedule = schedule::schedule(&program, today)?;
+        let assessments = health::assess(&program, &schedule);
+        Ok(Plan {
+            program,
+            schedule,
+            assessments,
+        })
+    }
+
+    /// Items in topological order, each with its index.
+    pub fn in_order(&self) -> impl Iterator<Item = usize> + '_ {
+        self.schedule.order.iter().copied()
+    }
+
+    /// The critical items (TF <= 0, not done) in order of start, then id (SPEC §3).
+    pub fn critical_path(&self) -> Vec<usize> {
+        let mut path: Vec<usize> = (0..self.program.milestones.len())
+            .filter(|&i| self.assessments[i].critical)
+            .collect();
+        path.sort_by(|&a, &b| {
+            let (ia, ib) = (&self.schedule.items[a], &self.schedule.items[b]);
+            ia.start.cmp(&ib.start).then_with(|| {
+                self.program.milestones[a]
+                    .id
+                    .cmp(&self.program.milestones[b].id)
+            })
+        });
+        path
+    }
+}

@@ -1,0 +1,64 @@
+//! `milepost clusters`: each cluster's forecast ready date against its commitment.
+use crate::analysis::clusters;
+use crate::render::json::lifecycle_name;
+use crate::render::{self, Cell, Format, Grid, Tone, health_tone};
+
+use super::{Context, Failure};
+
+/// Show each cluster's forecast ready date against its committed ready_by
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  milepost clusters\n  milepost clusters --format markdown")]
+pub struct Args {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
+    let plan = ctx.plan()?;
+    let forecasts = clusters::forecast(&plan);
+    let p = &plan.program;
+    let grid = Grid {
+        headers: vec![
+            "id",
+            "site",
+            "gpu",
+            "gpus",
+            "lifecycle",
+            "ready_by",
+            "forecast",
+            "slip",
+            "health",
+        ],
+        rows: forecasts
+            .iter()
+            .map(|f| {
+                let c = &p.clusters[f.cluster];
+                vec![
+                    Cell::plain(&c.id),
+                    Cell::plain(&p.sites[c.site].id),
+                    Cell::plain(c.gpu.as_deref().unwrap_or("")),
+                    Cell::plain(c.gpus.to_string()),
+                    Cell::plain(lifecycle_name(c.lifecycle)),
+                    Cell::plain(c.ready_by.map(|d| d.to_string()).unwrap_or_default()),
+                    Cell::plain(f.forecast_ready.map(|d| d.to_string()).unwrap_or_default()),
+                    Cell::toned(
+                        f.slip.to_string(),
+                        if f.slip > 0 { Tone::Bad } else { Tone::Plain },
+                    ),
+                    f.health.map_or_else(
+                        || Cell::plain(""),
+                        |h| Cell::toned(h.as_str(), health_tone(h)),
+                    ),
+                ]
+            })
+            .collect(),
+        numeric: vec![3, 7],
+    };
+    let text = match args.format {
+        Format::Json => render::json::clusters(&plan, &forecasts),
+        Format::Table => render::table::render(&grid, ctx.out.table_style()),
+        Format::Markdown => render::markdown::render(&grid),
+    };
+    ctx.out.data(&text)
+}

@@ -1,0 +1,88 @@
+//! Where output goes: data to stdout (a closed pipe is success), messages to stderr,
+//! colour decided once from `--color`, NO_COLOR and whether each stream is a terminal.
+use std::io::{IsTerminal, Write};
+
+use super::ColorChoice;
+use crate::render::table::Style;
+
+/// The process's output streams and their capabilities.
+pub struct Output {
+    pub color_out: bool,
+    pub color_err: bool,
+    pub terminal_width: Option<u16>,
+}
+
+impl Output {
+    /// Decides colour and width for this process.
+    pub fn new(choice: ColorChoice) -> Output {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let decide = |tty: bool| match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => tty && !no_color,
+        };
+        let stdout_tty = std::io::stdout().is_terminal();
+        let terminal_width = stdout_tty.then(terminal_width).flatten();
+        Output {
+            color_out: decide(stdout_tty),
+            color_err: decide(std::io::stderr().is_terminal()),
+            terminal_width,
+        }
+    }
+
+    /// The table style for stdout.
+    pub fn table_style(&self) -> Style {
+        Style {
+            color: self.color_out,
+            width: self.terminal_width,
+        }
+    }
+
+    /// Writes data to stdout. A closed pipe (`milepost status | head`) is not an error.
+    pub fn data(&self, text: &str) -> Result<(), super::Failure> {
+        let mut stdout = std::io::stdout().lock();
+        match stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush())
+        {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(super::Failure::Error(format!("cannot write output: {e}")))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes a message to stderr.
+    pub fn message(&self, text: &str) {
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+
+    /// Writes `error: ...` to stderr.
+    pub fn error(&self, message: &str) {
+        let prefix = if self.color_err {
+            "\x1b[1;31merror\x1b[0m"
+        } else {
+            "error"
+        };
+        self.message(&format!("{prefix}: {message}\n"));
+    }
+
+    /// The width for diagnostics on stderr.
+    pub fn err_width(&self) -> usize {
+        if std::io::stderr().is_terminal() {
+            terminal_width().map_or(100, usize::from)
+        } else {
+            100
+        }
+    }
+}
+
+fn terminal_width() -> Option<u16> {
+    if let Some(cols) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok())
+    {
+        return Some(cols);
+    }
+    comfy_table::Table::new().width()
+}

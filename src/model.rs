@@ -1,0 +1,133 @@
+//! The checked program: every reference resolved to an index, every date parsed.
+use chrono::NaiveDate;
+
+use crate::calendar::Calendar;
+use crate::diag::Files;
+use crate::load::Origin;
+use crate::load::config::Config;
+use crate::load::raw::{Category, Kind, Lifecycle, Relation, RiskStatus, Status};
+
+/// A valid program, ready to schedule.
+#[derive(Debug)]
+pub struct Program {
+    pub config: Config,
+    /// Calendar 0 is the program calendar; then one per region, in key order.
+    pub calendars: Vec<Calendar>,
+    pub calendar_names: Vec<String>,
+    pub sites: Vec<Site>,
+    pub clusters: Vec<Cluster>,
+    pub vendors: Vec<Vendor>,
+    pub milestones: Vec<Milestone>,
+    pub risks: Vec<Risk>,
+    /// The files read, for pointing at items in messages.
+    pub files: Files,
+}
+
+/// A data-center site.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub id: String,
+    pub name: String,
+    pub region: Option<String>,
+    pub timezone: Option<String>,
+    pub partner: Option<usize>,
+    pub power_mw: Option<f64>,
+    pub country: Option<String>,
+    pub calendar: usize,
+    pub origin: Origin,
+}
+
+/// A GPU cluster.
+#[derive(Debug, Clone)]
+pub struct Cluster {
+    pub id: String,
+    pub site: usize,
+    pub gpu: Option<String>,
+    pub gpus: u64,
+    pub lifecycle: Lifecycle,
+    pub allocated_gpus: u64,
+    pub ready_by: Option<NaiveDate>,
+    pub retire_by: Option<NaiveDate>,
+    pub customer: Option<String>,
+    pub origin: Origin,
+}
+
+/// A vendor or partner.
+#[derive(Debug, Clone)]
+pub struct Vendor {
+    pub id: String,
+    pub name: String,
+    pub category: Category,
+    pub timezone: Option<String>,
+    pub contact: Option<String>,
+    pub lead_time_days: Option<u64>,
+    pub contract: Option<String>,
+    pub origin: Origin,
+}
+
+/// A dependency on a predecessor milestone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dep {
+    pub pred: usize,
+    pub relation: Relation,
+    pub lag: i64,
+    /// Position in the item's `depends_on` list (for pointing at it).
+    pub index: usize,
+}
+
+/// A task (duration >= 1) or milestone event (duration 0).
+#[derive(Debug, Clone)]
+pub struct Milestone {
+    pub id: String,
+    pub name: String,
+    pub site: Option<usize>,
+    pub cluster: Option<usize>,
+    pub vendor: Option<usize>,
+    pub owner: Option<String>,
+    pub kind: Kind,
+    pub duration: i64,
+    pub deps: Vec<Dep>,
+    pub start_no_earlier: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub status: Status,
+    pub started: Option<NaiveDate>,
+    pub finished: Option<NaiveDate>,
+    pub remaining: Option<i64>,
+    pub notes: Option<String>,
+    pub links: Vec<String>,
+    pub calendar: usize,
+    pub origin: Origin,
+}
+
+impl Milestone {
+    /// Whether this is a milestone event (duration 0).
+    pub fn is_event(&self) -> bool {
+        self.duration == 0
+    }
+}
+
+/// A schedule risk.
+#[derive(Debug, Clone)]
+pub struct Risk {
+    pub id: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub probability: f64,
+    pub impact_days: i64,
+    pub affects: Vec<usize>,
+    pub mitigation: Option<String>,
+    pub status: RiskStatus,
+    pub origin: Origin,
+}
+
+impl Program {
+    /// The index of the milestone with this id.
+    pub fn milestone_index(&self, id: &str) -> Option<usize> {
+        self.milestones.iter().position(|m| m.id == id)
+    }
+
+    /// The site of a milestone: its own, or its cluster's.
+    pub fn site_of(&self, m: &Milestone) -> Option<usize> {
+        m.site.or_else(|| m.cluster.map(|c| self.clusters[c].site))
+    }
+}

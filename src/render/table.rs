@@ -1,0 +1,55 @@
+//! Terminal tables (comfy-table): fit the terminal on a TTY, a fixed width otherwise.
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Attribute, CellAlignment, Color, ContentArrangement, Table};
+
+use super::{Grid, Tone};
+
+/// The width used when output is not a terminal, so piped output is stable.
+pub const FIXED_WIDTH: u16 = 120;
+
+/// How to draw a table.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub color: bool,
+    /// The terminal's width, or `None` for [`FIXED_WIDTH`].
+    pub width: Option<u16>,
+}
+
+/// Renders a grid as a table.
+pub fn render(grid: &Grid, style: Style) -> String {
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(style.width.unwrap_or(FIXED_WIDTH));
+    if style.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table.set_header(
+        grid.headers
+            .iter()
+            .map(|h| comfy_table::Cell::new(h).add_attribute(Attribute::Bold)),
+    );
+    for row in &grid.rows {
+        table.add_row(row.iter().map(|c| {
+            let cell = comfy_table::Cell::new(&c.text);
+            match (style.color, c.tone) {
+                (false, _) | (_, Tone::Plain) => cell,
+                (true, Tone::Good) => cell.fg(Color::Green),
+                (true, Tone::Warn) => cell.fg(Color::Yellow),
+                (true, Tone::Bad) => cell.fg(Color::Red).add_attribute(Attribute::Bold),
+                (true, Tone::Dim) => cell.fg(Color::DarkGrey),
+            }
+        }));
+    }
+    for &col in &grid.numeric {
+        if let Some(column) = table.column_mut(col) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    let mut out = table.to_string();
+    out.push('\n');
+    out
+}

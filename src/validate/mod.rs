@@ -1,0 +1,94 @@
+//! Validation: raw items → a checked [`Program`], or every problem at once (SPEC §1).
+mod cycles;
+mod ids;
+mod items;
+mod progress;
+
+use chrono::NaiveDate;
+
+use crate::calendar::Calendar;
+use crate::diag::Diag;
+use crate::load::Loaded;
+use crate::model::Program;
+
+/// What validation found: the program when it is valid, and all diagnostics
+/// (errors and warnings) in the order of the files.
+pub struct Validated {
+    pub program: Option<Program>,
+    pub diags: Vec<Diag>,
+}
+
+/// Checks a loaded program against SPEC §1 with `today` as the data date.
+pub fn validate(loaded: Loaded, today: NaiveDate) -> Validated {
+    let Loaded {
+        files,
+        config,
+        raw,
+        mut diags,
+    } = loaded;
+    let index = ids::index(&raw, &mut diags);
+    let regions: Option<Vec<String>> = config.as_ref().map(|c| c.regions.keys().cloned().collect());
+    let mut ctx = items::Ctx {
+        index: &index,
+        regions: regions.as_deref(),
+        diags: &mut diags,
+    };
+    let sites = ctx.sites(&raw.sites);
+    let clusters = ctx.clusters(&raw.clusters, &sites);
+    let vendors = ctx.vendors(&raw.vendors);
+    let mut milestones = ctx.milestones(&raw.milestones, &sites, &clusters);
+    let risks = ctx.risks(&raw.risks);
+    progress::check(&milestones, today, &mut diags);
+    cycles::check(&milestones, &mut diags);
+    diags.sort_by_key(|d| d.loc.as_ref().map(|l| l.file()));
+    let Some(config) = config else {
+        return Validated {
+            program: None,
+            diags,
+        };
+    };
+    if diags.iter().any(Diag::is_error) {
+        return Validated {
+            program: None,
+            diags,
+        };
+    }
+    let mut calendars = vec![Calendar::new(&config.calendar, config.start)];
+    let mut calendar_names = vec!["program".to_string()];
+    for (name, spec) in &config.regions {
+        calendars.push(Calendar::new(spec, config.start));
+        calendar_names.push(name.clone());
+    }
+    let calendar_of_region = |region: &Option<String>| {
+        region
+            .as_ref()
+            .and_then(|r| config.regions.keys().position(|k| k == r))
+            .map_or(0, |i| i + 1)
+    };
+    let sites: Vec<_> = sites
+        .into_iter()
+        .map(|mut s| {
+            s.calendar = calendar_of_region(&s.region);
+            s
+        })
+        .collect();
+    for m in &mut milestones {
+        let site = m.site.or_else(|| m.cluster.map(|c| clusters[c].site));
+        m.calendar = site.map_or(0, |s| sites[s].calendar);
+    }
+    let program = Program {
+        config,
+        calendars,
+        calendar_names,
+        sites,
+        clusters,
+        vendors,
+        milestones,
+        risks,
+        files,
+    };
+    Validated {
+        program: Some(program),
+        diags,
+    }
+}
