@@ -54,6 +54,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
             })
             .collect(),
         numeric: vec![3, 7],
+        flexible: vec![2],
     };
     let text = match args.format {
         Format::Json => render::json::clusters(&plan, &forecasts),

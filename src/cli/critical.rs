@@ -46,6 +46,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
             })
             .collect(),
         numeric: vec![0, 5],
+        flexible: vec![2, 6, 7],
     };
     let headline = format!(
         "critical path: {} items drive the program finish {}\n",

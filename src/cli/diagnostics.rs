@@ -169,8 +169,22 @@ pub fn render(diags: &[Diag], files: &Files, color: bool, width: usize) -> Strin
         .with_width(width)
         .with_links(false);
     let mut resolver = Resolver::new(files);
+    // In file order, then by place in the file, so a reader can walk down the file.
+    let mut ordered: Vec<(Option<(crate::diag::FileId, usize)>, &Diag)> = diags
+        .iter()
+        .map(|d| {
+            (
+                d.loc
+                    .as_ref()
+                    .and_then(|l| resolver.resolve(l))
+                    .map(|(f, r)| (f, r.start)),
+                d,
+            )
+        })
+        .collect();
+    ordered.sort_by_key(|(key, _)| *key);
     let mut out = String::new();
-    for diag in diags {
+    for (_, diag) in ordered {
         let rep = report(diag, &mut resolver, files);
         let _ = handler.render_report(&mut out, &rep);
         out.push('\n');

@@ -153,6 +153,7 @@ fn grid(plan: &Plan, items: &[usize]) -> Grid {
         ],
         rows,
         numeric: vec![7],
+        flexible: vec![2, 3],
     }
 }
 

@@ -60,6 +60,8 @@ pub struct Grid {
     pub rows: Vec<Vec<Cell>>,
     /// Columns (by index) whose contents align right (numbers).
     pub numeric: Vec<usize>,
+    /// Columns (by index) that may be cut to fit the width; the others keep their width.
+    pub flexible: Vec<usize>,
 }
 
 /// The tone of a health value.

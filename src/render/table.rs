@@ -1,6 +1,8 @@
 //! Terminal tables (comfy-table): fit the terminal on a TTY, a fixed width otherwise.
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Attribute, CellAlignment, Color, ContentArrangement, Table};
+use comfy_table::{
+    Attribute, CellAlignment, Color, ColumnConstraint, ContentArrangement, Row, Table,
+};
 
 use super::{Grid, Tone};
 
@@ -27,13 +29,14 @@ pub fn render(grid: &Grid, style: Style) -> String {
     } else {
         table.force_no_tty();
     }
+    table.set_truncation_indicator("…");
     table.set_header(
         grid.headers
             .iter()
             .map(|h| comfy_table::Cell::new(h).add_attribute(Attribute::Bold)),
     );
     for row in &grid.rows {
-        table.add_row(row.iter().map(|c| {
+        let mut cells = Row::from(row.iter().map(|c| {
             let cell = comfy_table::Cell::new(&c.text);
             match (style.color, c.tone) {
                 (false, _) | (_, Tone::Plain) => cell,
@@ -43,6 +46,14 @@ pub fn render(grid: &Grid, style: Style) -> String {
                 (true, Tone::Dim) => cell.fg(Color::DarkGrey),
             }
         }));
+        // One line per row: a too-narrow flexible column is cut with "…", never wrapped.
+        cells.max_height(1);
+        table.add_row(cells);
+    }
+    for (i, column) in table.column_iter_mut().enumerate() {
+        if !grid.flexible.contains(&i) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
     }
     for &col in &grid.numeric {
         if let Some(column) = table.column_mut(col) {

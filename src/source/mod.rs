@@ -2,11 +2,13 @@
 //!
 //! A [`Source`] lists the program's files (relative paths, `/`-separated, sorted) and
 //! reads them. Loading knows nothing else about where bytes live.
+mod memory;
 mod worktree;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use memory::Memory;
 pub use worktree::WorkTree;
 
 /// The name of the file that marks a program's root.

@@ -88,7 +88,7 @@ impl WorkTree {
     }
 }
 
-fn glob_set(exclude: &[String]) -> Result<GlobSet, SourceError> {
+pub(super) fn glob_set(exclude: &[String]) -> Result<GlobSet, SourceError> {
     let mut builder = GlobSetBuilder::new();
     for glob in exclude {
         let g = Glob::new(glob).map_err(|e| SourceError::BadGlob {
