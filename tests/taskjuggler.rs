@@ -2,10 +2,11 @@
 //!
 //! SPEC §2 "Cross-check": where tj3 can express a program (FS and SS relations with
 //! non-negative lags, `length` durations, milestones with a predecessor, holidays, `now` =
-//! program start) its dates agree with milepost's. This test generates large random programs from
-//! exactly that subset, writes each one both as a milepost program directory and as a
-//! `.tjp` file, runs both tools and compares every item's start and finish date. A few
-//! small hand-worked programs (at the bottom) pin the mapping down with literal dates.
+//! program start) its dates agree with milepost's. This test generates large random
+//! programs from exactly that subset, writes each one both as a milepost program directory
+//! and as a `.tjp` file, runs both tools and compares every item's start and finish date.
+//! A few small hand-worked programs (at the bottom) pin the mapping down with literal
+//! dates.
 //!
 //! # How a program becomes a `.tjp`
 //!
@@ -55,8 +56,8 @@
 //! One place where the SPEC is stricter than "a milestone with a predecessor": SPEC's
 //! program-start bound puts every milestone at boundary >= 1 (dated the start day at the
 //! earliest, successors start the next working day), whereas tj3 lets a milestone sit at
-//! boundary 0 (START 00:00) when its only predecessor is an SS lag-0 link to a task that
-//! starts at boundary 0. Dated the same, but tj3 then starts the milestone's FS
+//! boundary 0 (START 00:00) when its relations allow it, i.e. all of them are SS lag 0
+//! from tasks that start at boundary 0. Dated the same, but tj3 then starts the milestone's FS
 //! successors on day 0 and milepost (SPEC) on day 1. The `.tjp` writer therefore gives
 //! every milestone an extra `depends floor`, where `floor` is a 1-day task at the project
 //! start: that is precisely SPEC's "s >= (index of day 0) + 1" for milestones, and a
