@@ -108,13 +108,13 @@ impl Diagnostic for Report {
 fn report(diag: &Diag, resolver: &mut Resolver<'_>, files: &Files) -> Report {
     let mut source = None;
     let mut labels = Vec::new();
-    if let Some((file, range)) = diag.loc.as_ref().and_then(|l| resolver.resolve(l)) {
-        if let Some(f) = files.get(file) {
-            source = Some(NamedSource::new(&f.name, f.text.clone()));
-            if !matches!(diag.loc, Some(Loc::File { .. })) {
-                let span = SourceSpan::from(range.start..range.end.max(range.start));
-                labels.push(LabeledSpan::new_primary_with_span(diag.label.clone(), span));
-            }
+    if let Some((file, range)) = diag.loc.as_ref().and_then(|l| resolver.resolve(l))
+        && let Some(f) = files.get(file)
+    {
+        source = Some(NamedSource::new(&f.name, f.text.clone()));
+        if !matches!(diag.loc, Some(Loc::File { .. })) {
+            let span = SourceSpan::from(range.start..range.end.max(range.start));
+            labels.push(LabeledSpan::new_primary_with_span(diag.label.clone(), span));
         }
     }
     let message = match (&diag.loc, source.is_some()) {

@@ -45,6 +45,7 @@ mod tests {
             headers: vec!["a", "n"],
             rows: vec![vec![Cell::plain("x|y"), Cell::plain("3")]],
             numeric: vec![1],
+            flexible: vec![],
         };
         assert_eq!(render(&grid), "| a | n |\n| --- | ---: |\n| x\\|y | 3 |\n");
     }

@@ -97,10 +97,10 @@ pub(super) fn glob_set(exclude: &[String]) -> Result<GlobSet, SourceError> {
         })?;
         builder.add(g);
         // `drafts/**` should also exclude the directory `drafts` itself.
-        if let Some(dir) = glob.strip_suffix("/**") {
-            if let Ok(g) = Glob::new(dir) {
-                builder.add(g);
-            }
+        if let Some(dir) = glob.strip_suffix("/**")
+            && let Ok(g) = Glob::new(dir)
+        {
+            builder.add(g);
         }
     }
     builder.build().map_err(|e| SourceError::BadGlob {

@@ -88,20 +88,21 @@ impl Ctx<'_> {
     pub fn sites(&mut self, raw: &[Item<RawSite>]) -> Vec<Site> {
         raw.iter()
             .map(|Item { value: s, origin }| {
-                if let (Some(region), Some(regions)) = (&s.region, self.regions) {
-                    if !regions.contains(region) {
-                        let names: Vec<&str> = regions.iter().map(String::as_str).collect();
-                        let mut diag =
-                            Diag::error("unknown-reference", format!("unknown region `{region}`"))
-                                .at(origin.key("region"))
-                                .label("no [calendar.regions] entry has this key");
-                        diag = match did_you_mean(region, &names) {
-                            Some(h) => diag.help(format!("did you mean `{h}`?")),
-                            None => diag
-                                .help(format!("add [calendar.regions.{region}] to milepost.toml")),
-                        };
-                        self.diags.push(diag);
-                    }
+                if let (Some(region), Some(regions)) = (&s.region, self.regions)
+                    && !regions.contains(region)
+                {
+                    let names: Vec<&str> = regions.iter().map(String::as_str).collect();
+                    let mut diag =
+                        Diag::error("unknown-reference", format!("unknown region `{region}`"))
+                            .at(origin.key("region"))
+                            .label("no [calendar.regions] entry has this key");
+                    diag = match did_you_mean(region, &names) {
+                        Some(h) => diag.help(format!("did you mean `{h}`?")),
+                        None => {
+                            diag.help(format!("add [calendar.regions.{region}] to milepost.toml"))
+                        }
+                    };
+                    self.diags.push(diag);
                 }
                 self.timezone(s.timezone.as_ref(), origin.key("timezone"));
                 let index = self.index;

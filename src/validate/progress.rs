@@ -73,13 +73,13 @@ fn check_one(m: &Milestone, today: NaiveDate, diags: &mut Vec<Diag>) {
             );
         }
     }
-    if let (Some(s), Some(f)) = (m.started, m.finished) {
-        if s > f {
-            diags.push(
-                Diag::error("progress", format!("`started` {s} is after `finished` {f}"))
-                    .at(o.key("started")),
-            );
-        }
+    if let (Some(s), Some(f)) = (m.started, m.finished)
+        && s > f
+    {
+        diags.push(
+            Diag::error("progress", format!("`started` {s} is after `finished` {f}"))
+                .at(o.key("started")),
+        );
     }
     let ignored = match m.status {
         Status::NotStarted => [
