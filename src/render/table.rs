@@ -1,7 +1,7 @@
 //! Terminal tables (comfy-table): fit the terminal on a TTY, a fixed width otherwise.
-use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{
-    Attribute, CellAlignment, Color, ColumnConstraint, ContentArrangement, Row, Table,
+    Attribute, CellAlignment, Color, ColumnConstraint, ContentArrangement, LineStyle, Row, Table,
+    TableStyle,
 };
 
 use super::{Grid, Tone};
@@ -21,7 +21,8 @@ pub struct Style {
 pub fn render(grid: &Grid, style: Style) -> String {
     let mut table = Table::new();
     table
-        .load_style(UTF8_FULL_CONDENSED)
+        // No borders, a rule under the header: every column of the width is data.
+        .load_style(TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─')))
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(style.width.unwrap_or(FIXED_WIDTH));
     if style.color {
@@ -60,7 +61,10 @@ pub fn render(grid: &Grid, style: Style) -> String {
             column.set_cell_alignment(CellAlignment::Right);
         }
     }
-    let mut out = table.to_string();
-    out.push('\n');
+    let mut out = String::new();
+    for line in table.lines() {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
     out
 }
