@@ -389,3 +389,46 @@ fn color_is_off_when_piped_and_on_when_forced() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains('\x1b'));
 }
+
+/// The bundled example as the README runs it: every date is pinned, and it tells the
+/// story the README promises (one overdue item, a slipping chain).
+#[test]
+fn the_example_program() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let run = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("milepost")
+            .unwrap()
+            .current_dir(root)
+            .env("NO_COLOR", "1")
+            .env_remove("MILEPOST_TODAY")
+            .args(["-C", "examples/gpu-buildout", "--today", "2026-12-14"])
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, out, err) = run(&["validate"]);
+    assert_eq!((code, err.as_str()), (Some(0), ""), "{err}");
+    assert_eq!(
+        out,
+        "valid: 2 sites, 4 clusters, 11 vendors, 67 milestones, 6 risks\n"
+    );
+    let (code, json, _) = run(&["status", "--format", "json"]);
+    assert_eq!(code, Some(0));
+    insta::assert_snapshot!("example_status_json", json);
+    let (code, table, _) = run(&["status"]);
+    assert_eq!(code, Some(0));
+    assert!(table.ends_with("67 milestones: 17 done, 27 on_track, 15 at_risk, 7 slipping, 1 overdue · 9 critical · program finish 2027-06-30\n"), "{table}");
+    let (code, out, _) = run(&["check"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.starts_with("examples/gpu-buildout/clusters/dfw1-h200.yaml:"),
+        "{out}"
+    );
+    let (_, clusters, _) = run(&["clusters"]);
+    insta::assert_snapshot!("example_clusters", clusters);
+}
