@@ -255,9 +255,10 @@ mod tests {
         assert_eq!(carry_lower(&six, &us, 6, Edge::Finish), Some(5));
         // Starting Saturday (boundary 5 of Mon–Sat) is carried to Monday in Mon–Fri.
         assert_eq!(carry_lower(&six, &us, 5, Edge::Start), Some(5));
-        // Backward: a Mon–Fri start at Monday (5) allows a Mon–Sat finish on Saturday.
+        // Backward: a Mon–Fri start at Monday (5) allows a Mon–Sat finish on Saturday
+        // (boundary 6), and a Mon–Sat start as late as that Monday (boundary 6 too).
         assert_eq!(carry_upper(&us, &six, 5, Edge::Finish), Some(6));
-        assert_eq!(carry_upper(&us, &six, 5, Edge::Start), Some(5));
+        assert_eq!(carry_upper(&us, &six, 5, Edge::Start), Some(6));
     }
 
     #[test]
