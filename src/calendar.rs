@@ -29,7 +29,14 @@ pub struct Calendar {
     holidays: Vec<Day>,
     /// Working days before the program start, counted from day 0.
     origin: i64,
+    /// The days of working days `TABLE_FROM..` (two years before the start to about
+    /// twenty after): date lookups there are O(1); beyond, a binary search.
+    table: Vec<Day>,
 }
+
+/// The first working-day index in the lookup table, and how many it holds.
+const TABLE_FROM: i64 = -520;
+const TABLE_LEN: usize = 5_720;
 
 impl Calendar {
     /// Builds a calendar from its spec; working day 0 is the first working day on or
@@ -56,8 +63,10 @@ impl Calendar {
             prefix,
             holidays,
             origin: 0,
+            table: Vec::new(),
         };
         cal.origin = cal.cum(day_of(start));
+        cal.table = cal.build_table();
         cal
     }
 
@@ -94,8 +103,42 @@ impl Calendar {
         date_of_day(self.day(index)?)
     }
 
-    /// The day of working day `index`: the smallest day d with cum(d + 1) > n.
+    fn build_table(&self) -> Vec<Day> {
+        let Some(mut day) = self.search(TABLE_FROM) else {
+            return Vec::new();
+        };
+        let mut table = Vec::with_capacity(TABLE_LEN);
+        let first = day;
+        let mut holidays = self
+            .holidays
+            .iter()
+            .skip_while(move |h| **h < first)
+            .peekable();
+        while table.len() < TABLE_LEN {
+            let weekday = day.rem_euclid(7) as usize;
+            let holiday = holidays.peek() == Some(&&day);
+            if holiday {
+                holidays.next();
+            } else if self.prefix[weekday + 1] > self.prefix[weekday] {
+                table.push(day);
+            }
+            day += 1;
+        }
+        table
+    }
+
+    /// The day of working day `index`.
     fn day(&self, index: i64) -> Option<Day> {
+        let offset = index.checked_sub(TABLE_FROM)?;
+        match usize::try_from(offset).ok().and_then(|o| self.table.get(o)) {
+            Some(day) => Some(*day),
+            None => self.search(index),
+        }
+    }
+
+    /// The day of working day `index` by binary search: the smallest day d with
+    /// cum(d + 1) > n.
+    fn search(&self, index: i64) -> Option<Day> {
         let n = index.checked_add(self.origin)?;
         let pw = self.per_week();
         let q = n.div_euclid(pw);
@@ -221,6 +264,18 @@ mod tests {
             assert!(c.is_working(date));
             assert_eq!(c.first_on_or_after(date), i);
             assert_eq!(c.last_on_or_before(date), i);
+        }
+    }
+
+    #[test]
+    fn the_lookup_table_agrees_with_the_search() {
+        let c = cal(
+            "2026-10-03",
+            &["2026-11-26", "2027-01-01", "2030-07-04"],
+            MON_SAT,
+        );
+        for i in (TABLE_FROM - 30)..(TABLE_FROM + TABLE_LEN as i64 + 30) {
+            assert_eq!(c.day(i), c.search(i), "index {i}");
         }
     }
 

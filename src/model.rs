@@ -7,6 +7,16 @@ use crate::load::Origin;
 use crate::load::config::Config;
 use crate::load::raw::{Category, Kind, Lifecycle, Relation, RiskStatus, Status};
 
+/// A date in output: serializes as `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(pub NaiveDate);
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0.format("%Y-%m-%d"))
+    }
+}
+
 /// A valid program, ready to schedule.
 #[derive(Debug)]
 pub struct Program {

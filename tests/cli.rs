@@ -264,7 +264,7 @@ fn check_passes_on_a_clean_program_and_reads_the_policy() {
     let (code, out, _) = run(&p, &["check"]);
     assert_eq!(
         (code, out.as_str()),
-        (0, "ok: 1 milestones, none overdue as of 2026-10-14\n")
+        (0, "ok: 1 milestone, none overdue as of 2026-10-14\n")
     );
     let strict = TestProgram::new(
         "[program]\nstart = 2026-10-05\n[policy]\nat_risk_days = 50\nfail_on = [\"at-risk\"]\n",
@@ -274,6 +274,12 @@ fn check_passes_on_a_clean_program_and_reads_the_policy() {
         "milestones:\n  - {id: a, duration: 3, due: 2026-12-01}\n",
     );
     assert_eq!(run(&strict, &["check"]).0, 1);
+    // `fail_on = []` turns the gate off even for an overdue item.
+    let off = TestProgram::new("[program]\nstart = 2026-10-05\n[policy]\nfail_on = []\n").file(
+        "a.yaml",
+        "milestones:\n  - {id: a, duration: 3, due: 2026-10-06}\n",
+    );
+    assert_eq!(run(&off, &["check"]).0, 0);
 }
 
 #[test]

@@ -144,6 +144,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "is not in progress",
     ),
     (
+        "remaining_zero",
+        "milestones:\n  - {id: a, duration: 3, status: in_progress, started: 2026-11-02, remaining: 0}\n",
+        "leaves no work",
+    ),
+    (
         "negative_duration",
         "milestones:\n  - {id: a, duration: -2}\n",
         "negative duration",

@@ -44,7 +44,8 @@ pub fn forecast(plan: &Plan) -> Vec<ClusterForecast> {
         let cal = &p.calendars[p.sites[cluster.site].calendar];
         if let (Some(ready_by), Some(f)) = (cluster.ready_by, last_f[fc.cluster]) {
             fc.slip = (f - cal.finish_by(ready_by)).max(0);
-            if fc.slip > 0 {
+            // A late forecast is slipping work; a cluster whose work is all done is done.
+            if fc.slip > 0 && fc.health != Some(Health::Done) {
                 fc.health = fc.health.max(Some(Health::Slipping));
             }
         }

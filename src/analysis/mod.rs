@@ -1,9 +1,12 @@
 //! Analyses over a schedule: health, slip and criticality per item, cluster forecasts,
 //! the `check` gate, and what drives an item.
+pub mod baseline;
 pub mod check;
 pub mod clusters;
+pub mod diff;
 pub mod drivers;
 pub mod health;
+pub mod history;
 
 use chrono::NaiveDate;
 

@@ -120,8 +120,9 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
         }
         CheckFormat::Text if found.is_empty() => {
             format!(
-                "ok: {} milestones, none {} as of {}\n",
+                "ok: {} milestone{}, none {} as of {}\n",
                 p.milestones.len(),
+                if p.milestones.len() == 1 { "" } else { "s" },
                 names.join(" or "),
                 plan.schedule.today
             )

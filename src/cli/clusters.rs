@@ -7,18 +7,23 @@ use super::{Context, Failure};
 
 /// Show each cluster's forecast ready date against its committed ready_by
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  milepost clusters\n  milepost clusters --format markdown")]
+#[command(
+    after_help = "Examples:\n  milepost clusters\n  milepost clusters --format markdown\n  milepost clusters --format csv > clusters.csv"
+)]
 pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Compare with the plan at this git revision [default: [program] baseline in milepost.toml]
+    #[arg(long, value_name = "REV")]
+    pub baseline: Option<String>,
 }
 
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
     let plan = ctx.plan()?;
     let forecasts = clusters::forecast(&plan);
     let p = &plan.program;
-    let grid = Grid {
+    let mut grid = Grid {
         headers: vec![
             "id",
             "site",
@@ -56,10 +61,21 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
         numeric: vec![3, 7],
         flexible: vec![2],
     };
+    let baseline = ctx.baseline(&plan, args.baseline.as_deref())?;
+    let variances: Option<Vec<_>> = baseline.as_ref().map(|b| {
+        forecasts
+            .iter()
+            .map(|f| b.cluster(&plan, f.cluster, f.forecast_ready))
+            .collect()
+    });
+    if let Some(v) = &variances {
+        grid.push_baseline(v);
+    }
     let text = match args.format {
-        Format::Json => render::json::clusters(&plan, &forecasts),
+        Format::Json => render::json::clusters(&plan, &forecasts, variances.as_deref()),
         Format::Table => render::table::render(&grid, ctx.out.table_style()),
         Format::Markdown => render::markdown::render(&grid),
+        Format::Csv => render::csv::render(&grid).map_err(Failure::Error)?,
     };
     ctx.out.data(&text)
 }

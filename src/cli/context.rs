@@ -1,33 +1,108 @@
-//! What every command needs: find the program, load and validate it as of today,
-//! report its diagnostics, and schedule it.
+//! What every command needs: find the program (working tree or a git revision), load
+//! and validate it as of today, report its diagnostics, and schedule it.
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
 use super::{Failure, Output, diagnostics};
 use crate::analysis::Plan;
-use crate::diag::Diag;
-use crate::load;
+use crate::analysis::baseline::Baseline;
+use crate::load::{self, ParseCache};
 use crate::model::Program;
-use crate::source::{self, WorkTree};
+use crate::source::git::{Repo, Rev};
+use crate::source::{self, Source, WorkTree};
 use crate::validate::validate;
 
 /// Global options and the output streams.
 pub struct Context<'a> {
     pub program: Option<PathBuf>,
     pub today: Option<NaiveDate>,
+    /// `--at REV`: evaluate the program as this revision had it.
+    pub at: Option<String>,
     pub out: &'a Output,
 }
 
+/// A program read from somewhere, valid, with the data date it was checked against.
+pub struct Loaded {
+    pub program: Program,
+    pub today: NaiveDate,
+    pub warnings: usize,
+}
+
+/// Which side of a comparison a program is, for messages (`base`, `head`).
+pub type Side<'s> = Option<&'s str>;
+
 impl Context<'_> {
-    /// Loads and validates the program; prints its diagnostics (warnings too).
-    /// Returns the valid program and the number of warnings.
-    pub fn load(&self) -> Result<(Program, NaiveDate, usize), Failure> {
-        let root = source::find_root(self.program.as_deref())
+    /// The program directory in the working tree.
+    pub fn root(&self) -> Result<PathBuf, Failure> {
+        source::find_root(self.program.as_deref()).map_err(|e| Failure::Error(e.to_string()))
+    }
+
+    /// The repository holding the program and the program's path inside it.
+    pub fn repo(&self) -> Result<(Repo, String), Failure> {
+        let dir = match &self.program {
+            Some(dir) => dir.clone(),
+            // The program may not exist in the working tree at all (e.g. deleted).
+            None => self.root().unwrap_or_else(|_| PathBuf::from(".")),
+        };
+        let repo = Repo::discover(&dir).map_err(|e| Failure::Error(e.to_string()))?;
+        let prefix = repo
+            .prefix_of(&dir)
             .map_err(|e| Failure::Error(e.to_string()))?;
-        let tree = WorkTree::new(root).map_err(|e| Failure::Error(e.to_string()))?;
-        let loaded = load::load(&tree).map_err(|e| Failure::Error(e.to_string()))?;
-        let today = self.today.unwrap_or_else(|| {
+        Ok((repo, prefix))
+    }
+
+    /// Loads and validates the program (at `--at REV` when given), printing diagnostics.
+    pub fn load(&self) -> Result<Loaded, Failure> {
+        match &self.at {
+            None => self.load_worktree(self.today, None),
+            Some(rev) => {
+                let (repo, prefix) = self.repo()?;
+                let rev = repo
+                    .resolve(rev)
+                    .map_err(|e| Failure::Error(e.to_string()))?;
+                self.load_rev(&repo, &rev, &prefix, self.today, None, None)
+            }
+        }
+    }
+
+    /// The working tree's program.
+    pub fn load_worktree(
+        &self,
+        today: Option<NaiveDate>,
+        side: Side<'_>,
+    ) -> Result<Loaded, Failure> {
+        let tree = WorkTree::new(self.root()?).map_err(|e| Failure::Error(e.to_string()))?;
+        self.load_from(&tree, today, None, side)
+    }
+
+    /// The program as `rev` had it.
+    pub fn load_rev(
+        &self,
+        repo: &Repo,
+        rev: &Rev,
+        prefix: &str,
+        today: Option<NaiveDate>,
+        cache: Option<&ParseCache>,
+        side: Side<'_>,
+    ) -> Result<Loaded, Failure> {
+        let memory = repo
+            .program_at(rev, prefix)
+            .map_err(|e| Failure::Error(e.to_string()))?;
+        self.load_from(&memory, today, cache, side)
+    }
+
+    /// Loads and validates from any source; `today` defaults to the clock's date in the
+    /// program's timezone.
+    pub fn load_from(
+        &self,
+        source: &dyn Source,
+        today: Option<NaiveDate>,
+        cache: Option<&ParseCache>,
+        side: Side<'_>,
+    ) -> Result<Loaded, Failure> {
+        let loaded = load::load_cached(source, cache).map_err(|e| Failure::Error(e.to_string()))?;
+        let today = today.unwrap_or_else(|| {
             let tz = loaded
                 .config
                 .as_ref()
@@ -36,28 +111,63 @@ impl Context<'_> {
         });
         let files = loaded.files.clone();
         let validated = validate(loaded, today);
-        self.report(&validated.diags, &files);
+        if !validated.diags.is_empty() {
+            let mut text = String::new();
+            if let Some(side) = side {
+                text.push_str(&format!("in the {side} program:\n"));
+            }
+            text.push_str(&diagnostics::render(
+                &validated.diags,
+                &files,
+                self.out.color_err,
+                self.out.err_width(),
+            ));
+            self.out.message(&text);
+        }
         let warnings = validated.diags.iter().filter(|d| !d.is_error()).count();
         match validated.program {
-            Some(program) => Ok((program, today, warnings)),
+            Some(program) => Ok(Loaded {
+                program,
+                today,
+                warnings,
+            }),
             None => Err(Failure::Invalid),
         }
     }
 
-    /// Loads, validates and schedules the program.
-    pub fn plan(&self) -> Result<Plan, Failure> {
-        let (program, today, _) = self.load()?;
-        Plan::new(program, today).map_err(|e| Failure::Error(e.to_string()))
+    /// The baseline to compare `plan` with: `--baseline REV`, else `[program] baseline`.
+    /// The baseline revision is scheduled as of its commit date: the plan as it stood.
+    pub fn baseline(&self, plan: &Plan, named: Option<&str>) -> Result<Option<Baseline>, Failure> {
+        let Some(rev) = named.or(plan.program.config.baseline.as_deref()) else {
+            return Ok(None);
+        };
+        let (repo, prefix) = self.repo()?;
+        let rev = repo
+            .resolve(rev)
+            .map_err(|e| Failure::Error(e.to_string()))?;
+        let tz = plan.program.config.timezone;
+        let day = chrono::TimeZone::timestamp_opt(&tz, rev.time, 0)
+            .single()
+            .map(|t| t.date_naive());
+        let loaded = self.load_rev(
+            &repo,
+            &rev,
+            &prefix,
+            day,
+            None,
+            Some(&format!("baseline ({})", rev.label)),
+        )?;
+        Ok(Some(Baseline::new(rev.label, &schedule(loaded)?)))
     }
 
-    fn report(&self, diags: &[Diag], files: &crate::diag::Files) {
-        if !diags.is_empty() {
-            self.out.message(&diagnostics::render(
-                diags,
-                files,
-                self.out.color_err,
-                self.out.err_width(),
-            ));
-        }
+    /// Loads, validates and schedules the program.
+    pub fn plan(&self) -> Result<Plan, Failure> {
+        let loaded = self.load()?;
+        schedule(loaded)
     }
+}
+
+/// Schedules a loaded program.
+pub fn schedule(loaded: Loaded) -> Result<Plan, Failure> {
+    Plan::new(loaded.program, loaded.today).map_err(|e| Failure::Error(e.to_string()))
 }

@@ -10,13 +10,16 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Compare with the plan at this git revision [default: [program] baseline in milepost.toml]
+    #[arg(long, value_name = "REV")]
+    pub baseline: Option<String>,
 }
 
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
     let plan = ctx.plan()?;
     let path = plan.critical_path();
     let p = &plan.program;
-    let grid = Grid {
+    let mut grid = Grid {
         headers: vec![
             "#", "id", "name", "start", "finish", "float", "owner", "cluster",
         ],
@@ -48,13 +51,18 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
         numeric: vec![0, 5],
         flexible: vec![2, 6, 7],
     };
+    let baseline = ctx.baseline(&plan, args.baseline.as_deref())?;
+    if let Some(b) = &baseline {
+        grid.push_baseline(&path.iter().map(|&i| b.item(&plan, i)).collect::<Vec<_>>());
+    }
     let headline = format!(
-        "critical path: {} items drive the program finish {}\n",
+        "critical path: {} item{} with no float; program finish {}\n",
         path.len(),
+        if path.len() == 1 { "" } else { "s" },
         plan.schedule.finish
     );
     let text = match args.format {
-        Format::Json => render::json::critical(&plan, &path),
+        Format::Json => render::json::critical(&plan, &path, baseline.as_ref()),
         Format::Table => format!(
             "{headline}{}",
             render::table::render(&grid, ctx.out.table_style())
@@ -64,6 +72,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
             headline.trim_end(),
             render::markdown::render(&grid)
         ),
+        Format::Csv => render::csv::render(&grid).map_err(Failure::Error)?,
     };
     ctx.out.data(&text)
 }

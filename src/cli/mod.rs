@@ -2,10 +2,17 @@
 //! code (0 fine, 1 a `check` violation, 2 invalid input, usage, I/O or git error).
 mod check;
 mod clusters;
+mod completions;
 mod context;
 mod critical;
 mod diagnostics;
+mod diff;
+mod guide;
+mod history;
+mod init;
+mod man;
 mod output;
+mod schema;
 mod show;
 mod status;
 mod validate;
@@ -23,7 +30,7 @@ pub use output::Output;
 #[derive(Parser, Debug)]
 #[command(name = "milepost", version, propagate_version = true)]
 #[command(
-    after_help = "Examples:\n  milepost -C examples/gpu-buildout --today 2026-12-14 status\n  milepost check --fail-on overdue,slipping\n  milepost show dfw1-h200-handover"
+    after_help = "Examples:\n  milepost init my-program\n  milepost -C examples/gpu-buildout --today 2026-12-14 status\n  milepost check --fail-on overdue,slipping\n  milepost show dfw1-h200-handover"
 )]
 pub struct Cli {
     /// Use the program in DIR (the directory holding milepost.toml) [default: search upward]
@@ -34,12 +41,17 @@ pub struct Cli {
     #[arg(long, global = true, env = "MILEPOST_TODAY", value_name = "DATE", value_parser = parse_date_arg)]
     today: Option<NaiveDate>,
 
+    /// Evaluate the program as the git revision REV had it (a tag, branch, HEAD~3, sha)
+    #[arg(long, global = true, value_name = "REV")]
+    at: Option<String>,
+
     /// When to use colour (NO_COLOR is honoured with auto)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     color: ColorChoice,
 
+    /// Without a command, milepost prints a short guide
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 /// When to colour output.
@@ -55,12 +67,18 @@ pub enum ColorChoice {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    Init(init::Args),
     Validate(validate::Args),
     Status(status::Args),
     Critical(critical::Args),
     Clusters(clusters::Args),
     Check(check::Args),
     Show(show::Args),
+    Diff(diff::Args),
+    History(history::Args),
+    Schema(schema::Args),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 fn parse_date_arg(text: &str) -> Result<NaiveDate, String> {
@@ -91,15 +109,25 @@ pub fn main() -> ExitCode {
     let ctx = Context {
         program: cli.program.clone(),
         today: cli.today,
+        at: cli.at.clone(),
         out: &out,
     };
-    let result = match &cli.command {
+    let Some(command) = &cli.command else {
+        return guide::run(&out);
+    };
+    let result = match command {
+        Command::Init(args) => init::run(&ctx, args),
         Command::Validate(args) => validate::run(&ctx, args),
         Command::Status(args) => status::run(&ctx, args),
         Command::Critical(args) => critical::run(&ctx, args),
         Command::Clusters(args) => clusters::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
         Command::Show(args) => show::run(&ctx, args),
+        Command::Diff(args) => diff::run(&ctx, args),
+        Command::History(args) => history::run(&ctx, args),
+        Command::Schema(args) => schema::run(&ctx, args),
+        Command::Completions(args) => completions::run(&ctx, args),
+        Command::Man(args) => man::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -19,7 +19,7 @@ pub struct Args {
     /// The milestone id
     pub id: String,
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(long, default_value = "table", value_parser = Format::parser(Format::NOT_CSV))]
     pub format: Format,
 }
 
@@ -70,6 +70,11 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
         Format::Json => json::value(&view),
         Format::Table => listing(&view, false),
         Format::Markdown => listing(&view, true),
+        Format::Csv => {
+            return Err(Failure::Error(
+                "show has no CSV output; use --format json".into(),
+            ));
+        }
     };
     ctx.out.data(&text)
 }

@@ -7,7 +7,7 @@ use super::{Context, Failure};
 /// Show every milestone's forecast dates, float, slip and health
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  milepost status --today 2026-12-14\n  milepost status --cluster dfw1-h200 --health overdue,slipping\n  milepost status --format json | jq '.milestones[] | select(.critical)'"
+    after_help = "Examples:\n  milepost status --today 2026-12-14\n  milepost status --cluster dfw1-h200 --health overdue,slipping\n  milepost status --format json | jq '.milestones[] | select(.critical)'\n  milepost status --format csv > status.csv   # every SPEC §3 field, for spreadsheets"
 )]
 pub struct Args {
     /// Output format
@@ -31,6 +31,9 @@ pub struct Args {
     /// Only critical items
     #[arg(long)]
     pub critical: bool,
+    /// Compare with the plan at this git revision [default: [program] baseline in milepost.toml]
+    #[arg(long, value_name = "REV")]
+    pub baseline: Option<String>,
 }
 
 fn parse_health(text: &str) -> Result<Health, String> {
@@ -42,16 +45,27 @@ fn parse_health(text: &str) -> Result<Health, String> {
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
     let plan = ctx.plan()?;
     let items = filter(&plan, args)?;
+    let baseline = ctx.baseline(&plan, args.baseline.as_deref())?;
+    let grid = || {
+        let mut g = grid(&plan, &items);
+        if let Some(b) = &baseline {
+            g.push_baseline(&items.iter().map(|&i| b.item(&plan, i)).collect::<Vec<_>>());
+        }
+        g
+    };
     let text = match args.format {
-        Format::Json => render::json::status(&plan, &items),
+        Format::Json => render::json::status(&plan, &items, baseline.as_ref()),
         Format::Table => {
-            render::table::render(&grid(&plan, &items), ctx.out.table_style())
-                + &summary(&plan, &items)
-                + "\n"
+            render::table::render(&grid(), ctx.out.table_style()) + &summary(&plan, &items) + "\n"
         }
         Format::Markdown => {
-            render::markdown::render(&grid(&plan, &items)) + "\n" + &summary(&plan, &items) + "\n"
+            render::markdown::render(&grid()) + "\n" + &summary(&plan, &items) + "\n"
         }
+        Format::Csv => render::csv::records(
+            render::json::MILESTONE_FIELDS,
+            items.iter().map(|&i| render::json::milestone(&plan, i)),
+        )
+        .map_err(Failure::Error)?,
     };
     ctx.out.data(&text)
 }
@@ -178,8 +192,9 @@ pub fn summary(plan: &Plan, items: &[usize]) -> String {
         .filter(|&&i| plan.assessments[i].critical)
         .count();
     format!(
-        "{} milestones: {} · {critical} critical · program finish {}",
+        "{} milestone{}: {} · {critical} critical · program finish {}",
         items.len(),
+        if items.len() == 1 { "" } else { "s" },
         if counts.is_empty() {
             "none".to_string()
         } else {

@@ -9,7 +9,8 @@ use super::{Context, Failure};
 pub struct Args {}
 
 pub fn run(ctx: &Context<'_>, _args: &Args) -> Result<(), Failure> {
-    let (p, _, warnings) = ctx.load()?;
+    let loaded = ctx.load()?;
+    let (p, warnings) = (&loaded.program, loaded.warnings);
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     let mut line = format!(
         "valid: {}, {}, {}, {}, {}",

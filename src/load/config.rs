@@ -4,12 +4,14 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::diag::{Diag, FileId, Loc};
 use crate::load::de::did_you_mean;
+use crate::load::schema::{FailOnName, Timezone, TomlDate, Weekday};
 
 /// The settings of a program, checked.
 #[derive(Clone, Debug)]
@@ -18,6 +20,8 @@ pub struct Config {
     pub start: NaiveDate,
     pub timezone: Tz,
     pub exclude: Vec<String>,
+    /// The baseline revision, if the program names one.
+    pub baseline: Option<String>,
     pub calendar: CalendarSpec,
     /// Region calendars by key, each already merged with the program calendar.
     pub regions: BTreeMap<String, CalendarSpec>,
@@ -58,53 +62,83 @@ impl FailOn {
     }
 }
 
-#[derive(Deserialize)]
+/// `milepost.toml`: the settings of a program. Its presence marks the program root.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawConfig {
+pub(crate) struct RawConfig {
+    /// The program's name and start.
     program: RawProgram,
+    /// The program calendar and regional calendars.
     #[serde(default)]
     calendar: RawCalendar,
+    /// Thresholds and the `milepost check` gate.
     #[serde(default)]
     policy: RawPolicy,
 }
 
-#[derive(Deserialize)]
+/// The program's name, start and timezone.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawProgram {
+    /// The program's name (default: "program").
     name: Option<String>,
+    /// The program start (a TOML date); working day 0 is the first working day on or after it.
+    #[schemars(with = "TomlDate")]
     start: Spanned<Datetime>,
+    /// The IANA timezone that decides what "today" is (default: UTC).
+    #[schemars(with = "Option<Timezone>")]
     timezone: Option<Spanned<String>>,
+    /// Globs of paths below the root that are not program files.
     #[serde(default)]
     exclude: Vec<String>,
+    /// A git revision (e.g. the tag `baseline/2026-q4`) whose plan is the baseline that
+    /// status, clusters and critical report variance against.
+    baseline: Option<String>,
 }
 
-#[derive(Deserialize, Default)]
+/// The program calendar.
+#[derive(Deserialize, JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 struct RawCalendar {
+    /// Working weekdays (default: mon … fri).
+    #[schemars(with = "Option<Vec<Weekday>>")]
     workdays: Option<Vec<Spanned<String>>>,
+    /// Days off (TOML dates).
     #[serde(default)]
+    #[schemars(with = "Vec<TomlDate>")]
     holidays: Vec<Spanned<Datetime>>,
+    /// Regional calendars by key; a site's `region` names one.
     #[serde(default)]
     regions: BTreeMap<String, RawRegion>,
 }
 
-#[derive(Deserialize, Default)]
+/// A regional calendar: inherits the program's workdays and adds its holidays.
+#[derive(Deserialize, JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 struct RawRegion {
+    /// Working weekdays (default: the program calendar's).
+    #[schemars(with = "Option<Vec<Weekday>>")]
     workdays: Option<Vec<Spanned<String>>>,
+    /// Days off in this region, added to the program calendar's (TOML dates).
     #[serde(default)]
+    #[schemars(with = "Vec<TomlDate>")]
     holidays: Vec<Spanned<Datetime>>,
 }
 
-#[derive(Deserialize, Default)]
+/// Thresholds and the `milepost check` gate.
+#[derive(Deserialize, JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 struct RawPolicy {
+    /// Total float below this many working days shows as at risk (default: 5).
+    #[schemars(with = "Option<u32>")]
     at_risk_days: Option<Spanned<i64>>,
+    /// Health classes that make `milepost check` fail (default: overdue).
+    #[schemars(with = "Option<Vec<FailOnName>>")]
     fail_on: Option<Vec<Spanned<String>>>,
 }
 
-const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-const FULL_WEEKDAYS: [&str; 7] = [
+pub(crate) const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+pub(crate) const FULL_WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -154,6 +188,7 @@ pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
             start,
             timezone,
             exclude: raw.program.exclude,
+            baseline: raw.program.baseline,
             calendar,
             regions,
             policy,
@@ -278,7 +313,8 @@ impl Checker<'_> {
                 ),
             }
         }
-        if fail_on.is_empty() {
+        // Absent: the default gate. Present but empty (`fail_on = []`): no gate.
+        if raw.fail_on.is_none() {
             fail_on.push(FailOn::Overdue);
         }
         fail_on.sort();

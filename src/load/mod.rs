@@ -4,10 +4,12 @@ pub mod config;
 pub mod de;
 pub mod locate;
 pub mod raw;
+pub mod schema;
 pub mod yaml;
 
-use std::sync::Arc;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use serde::de::DeserializeOwned;
 
@@ -47,7 +49,8 @@ impl Origin {
     }
 }
 
-/// A raw item and where it came from.
+/// A raw item and where it came from. Items are shared (`Arc`) so that a parse
+/// cached by content id is reused without copying.
 #[derive(Clone, Debug)]
 pub struct Item<T> {
     pub value: T,
@@ -57,11 +60,11 @@ pub struct Item<T> {
 /// Everything the program files say, not yet checked across files.
 #[derive(Default, Debug)]
 pub struct RawProgram {
-    pub sites: Vec<Item<RawSite>>,
-    pub clusters: Vec<Item<RawCluster>>,
-    pub vendors: Vec<Item<RawVendor>>,
-    pub milestones: Vec<Item<RawMilestone>>,
-    pub risks: Vec<Item<RawRisk>>,
+    pub sites: Vec<Item<Arc<RawSite>>>,
+    pub clusters: Vec<Item<Arc<RawCluster>>>,
+    pub vendors: Vec<Item<Arc<RawVendor>>>,
+    pub milestones: Vec<Item<Arc<RawMilestone>>>,
+    pub risks: Vec<Item<Arc<RawRisk>>>,
 }
 
 /// The result of loading: files (for diagnostics), the config when it is valid, the
@@ -73,9 +76,21 @@ pub struct Loaded {
     pub diags: Vec<Diag>,
 }
 
+/// Parsed files by content id (a git blob id), so reading many revisions of a program
+/// parses each distinct file once.
+#[derive(Default)]
+pub struct ParseCache {
+    files: Mutex<HashMap<String, Arc<ParsedFile>>>,
+}
+
 /// Reads the program from `source`. Problems in the files become diagnostics; only a
 /// failure to list or read files is an `Err`.
 pub fn load(source: &dyn Source) -> Result<Loaded, SourceError> {
+    load_cached(source, None)
+}
+
+/// [`load`], reusing parses from `cache` for files whose content id it has seen.
+pub fn load_cached(source: &dyn Source, cache: Option<&ParseCache>) -> Result<Loaded, SourceError> {
     let mut files = Files::default();
     let mut diags = Vec::new();
     let config_bytes = source.read(CONFIG_FILE)?;
@@ -98,9 +113,10 @@ pub fn load(source: &dyn Source) -> Result<Loaded, SourceError> {
         .map(|c| c.exclude.clone())
         .unwrap_or_default();
     let paths = source.program_files(&exclude)?;
-    let parsed = parse_files(source, &paths)?;
+    let parsed = parse_files(source, &paths, cache)?;
     let mut raw = RawProgram::default();
     for (rel, file) in paths.iter().zip(parsed) {
+        let file = Arc::try_unwrap(file).unwrap_or_else(|shared| (*shared).clone());
         let id = files.add(source.display_name(rel), file.text);
         diags.extend(file.errors.into_iter().map(|e| e.into_diag(id)));
         let origin = |list, index| Origin {
@@ -154,6 +170,7 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
 }
 
 /// A file-level problem, located by characters (or the whole file).
+#[derive(Clone)]
 enum FileError {
     At(yaml::Span, String, Option<String>),
     Whole(String),
@@ -174,43 +191,67 @@ impl FileError {
     }
 }
 
-#[derive(Default)]
-struct ParsedFile {
+#[derive(Default, Clone)]
+pub struct ParsedFile {
     text: Arc<str>,
     errors: Vec<FileError>,
-    sites: Vec<(usize, RawSite)>,
-    clusters: Vec<(usize, RawCluster)>,
-    vendors: Vec<(usize, RawVendor)>,
-    milestones: Vec<(usize, RawMilestone)>,
-    risks: Vec<(usize, RawRisk)>,
+    sites: Vec<(usize, Arc<RawSite>)>,
+    clusters: Vec<(usize, Arc<RawCluster>)>,
+    vendors: Vec<(usize, Arc<RawVendor>)>,
+    milestones: Vec<(usize, Arc<RawMilestone>)>,
+    risks: Vec<(usize, Arc<RawRisk>)>,
 }
 
 /// Reads and parses the files on all cores; results come back in `paths` order.
-fn parse_files(source: &dyn Source, paths: &[String]) -> Result<Vec<ParsedFile>, SourceError> {
+fn parse_files(
+    source: &dyn Source,
+    paths: &[String],
+    cache: Option<&ParseCache>,
+) -> Result<Vec<Arc<ParsedFile>>, SourceError> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(paths.len())
         .max(1);
     let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, Result<ParsedFile, SourceError>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(rel) = paths.get(i) else { break };
-                        done.push((i, source.read(rel).map(|bytes| parse_file(&bytes))));
-                    }
-                    done
+    let parse_one = |rel: &String| -> Result<Arc<ParsedFile>, SourceError> {
+        let id = source.content_id(rel);
+        if let (Some(cache), Some(id)) = (cache, &id)
+            && let Some(hit) = cache
+                .files
+                .lock()
+                .ok()
+                .and_then(|files| files.get(id).cloned())
+        {
+            return Ok(hit);
+        }
+        let parsed = Arc::new(parse_file(&source.read(rel)?));
+        if let (Some(cache), Some(id)) = (cache, id)
+            && let Ok(mut files) = cache.files.lock()
+        {
+            files.insert(id, parsed.clone());
+        }
+        Ok(parsed)
+    };
+    let mut results: Vec<(usize, Result<Arc<ParsedFile>, SourceError>)> =
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(rel) = paths.get(i) else { break };
+                            done.push((i, parse_one(rel)));
+                        }
+                        done
+                    })
                 })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
     results.sort_by_key(|(i, _)| *i);
     results.into_iter().map(|(_, r)| r).collect()
 }
@@ -292,13 +333,13 @@ fn read_root(root: &Node, out: &mut ParsedFile) {
     );
 }
 
-fn read_list<T: DeserializeOwned>(node: &Node, errors: &de::Collector) -> Vec<(usize, T)> {
+fn read_list<T: DeserializeOwned>(node: &Node, errors: &de::Collector) -> Vec<(usize, Arc<T>)> {
     match &node.kind {
         NodeKind::Null => Vec::new(),
         NodeKind::Seq(items) => items
             .iter()
             .enumerate()
-            .filter_map(|(i, item)| de::from_node::<T>(item, errors).map(|v| (i, v)))
+            .filter_map(|(i, item)| de::from_node::<T>(item, errors).map(|v| (i, Arc::new(v))))
             .collect(),
         _ => {
             let _ = de::from_node::<Vec<T>>(node, errors);

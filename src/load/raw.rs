@@ -2,12 +2,16 @@
 //!
 //! These are the single source of truth for the format: unknown keys are rejected
 //! (`deny_unknown_fields`), closed sets are enums. References are still plain ids here;
-//! `validate` resolves them.
+//! `validate` resolves them. The same types derive the JSON Schema of a program file
+//! (`milepost schema`, see [`super::schema`]): doc comments become its descriptions.
 use std::fmt;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+use super::schema::{Id, Timezone};
 
 /// A calendar date written `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -38,39 +42,75 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("`{text}` is not a calendar date"))
 }
 
+// Only the schema reads this type; the loader reads the lists one by one (FILE_KEYS).
+/// A milepost program file: any of the lists sites, clusters, vendors, milestones and risks.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawFile {
+    /// Data centers: owned sites and partner colocation sites.
+    pub sites: Option<Vec<RawSite>>,
+    /// GPU clusters, each at a site.
+    pub clusters: Option<Vec<RawCluster>>,
+    /// Suppliers and partners.
+    pub vendors: Option<Vec<RawVendor>>,
+    /// Work items (duration >= 1) and milestone events (duration 0).
+    pub milestones: Option<Vec<RawMilestone>>,
+    /// Risks to the schedule.
+    pub risks: Option<Vec<RawRisk>>,
+}
+
 /// A site: a data center, owned or a partner's colocation space.
-#[derive(Deserialize, Debug, Clone)]
+#[derive(Deserialize, JsonSchema, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawSite {
+    /// The site's id, unique among sites.
+    #[schemars(with = "Id")]
     pub id: String,
+    /// A display name (default: the id).
     pub name: Option<String>,
     /// A `[calendar.regions.X]` key: the site's holiday calendar.
+    #[schemars(with = "Option<Id>")]
     pub region: Option<String>,
+    /// The site's IANA timezone, e.g. America/Chicago.
+    #[schemars(with = "Option<Timezone>")]
     pub timezone: Option<String>,
-    /// The colocation vendor when this is a partner site.
+    /// The colocation vendor (a vendor id) when this is a partner site.
+    #[schemars(with = "Option<Id>")]
     pub partner: Option<String>,
+    /// Power capacity in megawatts.
     pub power_mw: Option<f64>,
+    /// Country code, e.g. US.
     pub country: Option<String>,
 }
 
 /// A GPU cluster at a site.
-#[derive(Deserialize, Debug, Clone)]
+#[derive(Deserialize, JsonSchema, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawCluster {
+    /// The cluster's id, unique among clusters.
+    #[schemars(with = "Id")]
     pub id: String,
+    /// The site (a site id) the cluster is at.
+    #[schemars(with = "Id")]
     pub site: String,
+    /// The GPU model, e.g. H200.
     pub gpu: Option<String>,
+    /// The number of GPUs.
     pub gpus: Option<u64>,
+    /// Where the cluster stands in its life (default: planned).
     pub lifecycle: Option<Lifecycle>,
+    /// GPUs allocated to customers, for utilisation.
     pub allocated_gpus: Option<u64>,
     /// Committed production date.
     pub ready_by: Option<Date>,
+    /// Committed retirement date.
     pub retire_by: Option<Date>,
+    /// The customer, as free text.
     pub customer: Option<String>,
 }
 
 /// Where a cluster stands in its life.
-#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Deserialize, JsonSchema, Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Lifecycle {
     #[default]
@@ -83,21 +123,29 @@ pub enum Lifecycle {
 }
 
 /// A supplier or partner.
-#[derive(Deserialize, Debug, Clone)]
+#[derive(Deserialize, JsonSchema, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawVendor {
+    /// The vendor's id, unique among vendors.
+    #[schemars(with = "Id")]
     pub id: String,
+    /// A display name (default: the id).
     pub name: Option<String>,
+    /// What the vendor supplies (default: other).
     pub category: Option<Category>,
+    /// The vendor's IANA timezone, e.g. America/Chicago.
+    #[schemars(with = "Option<Timezone>")]
     pub timezone: Option<String>,
+    /// A contact, as free text.
     pub contact: Option<String>,
     /// Quoted lead time, in calendar days.
     pub lead_time_days: Option<u64>,
+    /// The contract reference, as free text.
     pub contract: Option<String>,
 }
 
 /// What a vendor supplies.
-#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Deserialize, JsonSchema, Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Oem,
@@ -114,33 +162,55 @@ pub enum Category {
 }
 
 /// A unit of work (duration >= 1) or a milestone event (duration 0).
-#[derive(Deserialize, Debug, Clone)]
+#[derive(Deserialize, JsonSchema, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawMilestone {
+    /// The milestone's id, unique among milestones.
+    #[schemars(with = "Id")]
     pub id: String,
+    /// A display name (default: the id).
     pub name: Option<String>,
+    /// The cluster (a cluster id) the work is for; it implies the site.
+    #[schemars(with = "Option<Id>")]
     pub cluster: Option<String>,
+    /// The site (a site id), for work that belongs to no cluster.
+    #[schemars(with = "Option<Id>")]
     pub site: Option<String>,
+    /// The vendor (a vendor id) doing the work.
+    #[schemars(with = "Option<Id>")]
     pub vendor: Option<String>,
+    /// Who answers for the dates, as free text.
     pub owner: Option<String>,
+    /// What kind of work this is (default: other).
     pub kind: Option<Kind>,
-    /// Working days; 0 makes it a milestone event.
+    /// Working days; 0 (the default) makes it a milestone event.
+    #[schemars(range(min = 0))]
     pub duration: Option<i64>,
+    /// Predecessors: milestone ids, or `{ id, type, lag }` mappings.
     pub depends_on: Option<Vec<Dependency>>,
+    /// The work starts on this day at the earliest.
     pub start_no_earlier: Option<Date>,
     /// Committed date: the item must finish by the end of this day.
     pub due: Option<Date>,
+    /// Progress (default: not_started).
     pub status: Option<Status>,
+    /// Actual start: required when in_progress.
     pub started: Option<Date>,
+    /// Actual finish: required when done.
     pub finished: Option<Date>,
     /// In progress only: working days left, counted from today.
+    #[schemars(range(min = 0))]
     pub remaining: Option<i64>,
+    /// Notes, as free text.
     pub notes: Option<String>,
+    /// Links to trackers, documents, tickets.
     pub links: Option<Vec<String>>,
 }
 
 /// What kind of work a milestone is.
-#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default, Hash, PartialOrd, Ord)]
+#[derive(
+    Deserialize, JsonSchema, Debug, Clone, Copy, PartialEq, Eq, Default, Hash, PartialOrd, Ord,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Procurement,
@@ -155,7 +225,7 @@ pub enum Kind {
 }
 
 /// Progress of a milestone.
-#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Deserialize, JsonSchema, Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     #[default]
@@ -261,23 +331,33 @@ impl<'de> Visitor<'de> for DependencyVisitor {
 }
 
 /// A risk to the schedule.
-#[derive(Deserialize, Debug, Clone)]
+#[derive(Deserialize, JsonSchema, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawRisk {
+    /// The risk's id, unique among risks.
+    #[schemars(with = "Id")]
     pub id: String,
+    /// A one-line title (default: the id).
     pub title: Option<String>,
+    /// Who answers for the risk, as free text.
     pub owner: Option<String>,
-    /// 0..1.
+    /// The chance it happens, 0..1 (0.4 means 40%).
+    #[schemars(range(min = 0, max = 1))]
     pub probability: Option<f64>,
     /// Working days of delay to each affected item if it happens.
+    #[schemars(range(min = 0))]
     pub impact_days: Option<i64>,
+    /// The milestones (milestone ids) it would delay.
+    #[schemars(with = "Option<Vec<Id>>")]
     pub affects: Option<Vec<String>>,
+    /// The mitigation, as free text.
     pub mitigation: Option<String>,
+    /// Where the risk stands (default: open).
     pub status: Option<RiskStatus>,
 }
 
 /// Where a risk stands.
-#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Deserialize, JsonSchema, Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum RiskStatus {
     #[default]
@@ -286,7 +366,7 @@ pub enum RiskStatus {
     Closed,
 }
 
-/// The top-level keys of a program file.
+/// The top-level keys of a program file (the fields of [`RawFile`]).
 pub const FILE_KEYS: &[&str] = &["sites", "clusters", "vendors", "milestones", "risks"];
 
 #[cfg(test)]

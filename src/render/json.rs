@@ -1,20 +1,13 @@
 //! JSON output (SPEC §3): dates `YYYY-MM-DD`, numbers in working days, absent = null.
 use chrono::NaiveDate;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use crate::analysis::Plan;
+use crate::analysis::baseline::{Baseline, Variance};
 use crate::analysis::clusters::ClusterForecast;
 use crate::load::raw::{Lifecycle, Status};
 
-/// A date that serializes as `YYYY-MM-DD`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date(pub NaiveDate);
-
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0.format("%Y-%m-%d"))
-    }
-}
+pub use crate::model::Date;
 
 fn date(d: Option<NaiveDate>) -> Option<Date> {
     d.map(Date)
@@ -49,6 +42,27 @@ struct ProgramJson<'a> {
     finish: Date,
 }
 
+/// The fields of [`MilestoneJson`], in order: SPEC §3's milestone record.
+pub const MILESTONE_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "site",
+    "cluster",
+    "vendor",
+    "owner",
+    "status",
+    "duration",
+    "start",
+    "finish",
+    "late_start",
+    "late_finish",
+    "total_float",
+    "critical",
+    "due",
+    "slip",
+    "health",
+];
+
 /// One milestone in SPEC §3's shape.
 #[derive(Serialize)]
 pub struct MilestoneJson<'a> {
@@ -69,6 +83,22 @@ pub struct MilestoneJson<'a> {
     due: Option<Date>,
     slip: i64,
     health: &'static str,
+    /// With a baseline only: the baseline's finish, and the variance in working days.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_finish: Option<Option<Date>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    variance: Option<Option<i64>>,
+}
+
+impl MilestoneJson<'_> {
+    /// Adds the baseline fields.
+    pub fn with_baseline(mut self, v: Option<Variance>) -> Self {
+        if let Some(v) = v {
+            self.baseline_finish = Some(v.baseline_finish.map(Date));
+            self.variance = Some(v.variance);
+        }
+        self
+    }
 }
 
 /// The SPEC §3 record of item `i`.
@@ -95,6 +125,8 @@ pub fn milestone(plan: &Plan, i: usize) -> MilestoneJson<'_> {
         due: date(m.due),
         slip: a.slip,
         health: a.health.as_str(),
+        baseline_finish: None,
+        variance: None,
     }
 }
 
@@ -105,8 +137,9 @@ fn to_string<T: Serialize>(value: &T) -> String {
     out
 }
 
-/// `status --format json`: the program and the listed items (already in order).
-pub fn status(plan: &Plan, items: &[usize]) -> String {
+/// `status --format json`: the program and the listed items (already in order), with
+/// baseline fields when there is a baseline.
+pub fn status(plan: &Plan, items: &[usize], baseline: Option<&Baseline>) -> String {
     #[derive(Serialize)]
     struct Out<'a> {
         program: ProgramJson<'a>,
@@ -120,18 +153,29 @@ pub fn status(plan: &Plan, items: &[usize]) -> String {
             start: Date(p.config.start),
             finish: Date(plan.schedule.finish),
         },
-        milestones: items.iter().map(|&i| milestone(plan, i)).collect(),
+        milestones: items
+            .iter()
+            .map(|&i| milestone(plan, i).with_baseline(baseline.map(|b| b.item(plan, i))))
+            .collect(),
     })
 }
 
 /// `critical --format json`: `{"finish": DATE, "path": [ids]}`.
-pub fn critical(plan: &Plan, path: &[usize]) -> String {
+pub fn critical(plan: &Plan, path: &[usize], baseline: Option<&Baseline>) -> String {
     #[derive(Serialize)]
     struct Out<'a> {
         finish: Date,
         path: Vec<&'a str>,
+        /// With a baseline: the baseline's program finish and the variance to it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        baseline_finish: Option<Option<Date>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        variance: Option<Option<i64>>,
     }
+    let v = baseline.map(|b| b.program(plan));
     to_string(&Out {
+        baseline_finish: v.map(|v| v.baseline_finish.map(Date)),
+        variance: v.map(|v| v.variance),
         finish: Date(plan.schedule.finish),
         path: path
             .iter()
@@ -141,7 +185,11 @@ pub fn critical(plan: &Plan, path: &[usize]) -> String {
 }
 
 /// `clusters --format json`.
-pub fn clusters(plan: &Plan, forecasts: &[ClusterForecast]) -> String {
+pub fn clusters(
+    plan: &Plan,
+    forecasts: &[ClusterForecast],
+    baseline: Option<&[Variance]>,
+) -> String {
     #[derive(Serialize)]
     struct Row<'a> {
         id: &'a str,
@@ -155,6 +203,10 @@ pub fn clusters(plan: &Plan, forecasts: &[ClusterForecast]) -> String {
         slip: i64,
         health: Option<&'static str>,
         milestones: usize,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        baseline_finish: Option<Option<Date>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        variance: Option<Option<i64>>,
     }
     #[derive(Serialize)]
     struct Out<'a> {
@@ -163,7 +215,8 @@ pub fn clusters(plan: &Plan, forecasts: &[ClusterForecast]) -> String {
     let p = &plan.program;
     let rows = forecasts
         .iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(n, f)| {
             let c = &p.clusters[f.cluster];
             Row {
                 id: &c.id,
@@ -177,6 +230,8 @@ pub fn clusters(plan: &Plan, forecasts: &[ClusterForecast]) -> String {
                 slip: f.slip,
                 health: f.health.map(|h| h.as_str()),
                 milestones: f.milestones,
+                baseline_finish: baseline.map(|b| b[n].baseline_finish.map(Date)),
+                variance: baseline.map(|b| b[n].variance),
             }
         })
         .collect();
@@ -186,4 +241,41 @@ pub fn clusters(plan: &Plan, forecasts: &[ClusterForecast]) -> String {
 /// Serializes any value as pretty JSON with a trailing newline.
 pub fn value<T: Serialize>(value: &T) -> String {
     to_string(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn milestone_fields_name_the_record_keys() {
+        let day = Date(NaiveDate::MIN);
+        let record = MilestoneJson {
+            id: "a",
+            name: "A",
+            site: None,
+            cluster: None,
+            vendor: None,
+            owner: None,
+            status: "done",
+            duration: 0,
+            start: day,
+            finish: day,
+            late_start: None,
+            late_finish: None,
+            total_float: None,
+            critical: false,
+            due: None,
+            slip: 0,
+            health: "done",
+            baseline_finish: None,
+            variance: None,
+        };
+        let value = serde_json::to_value(&record).unwrap_or_default();
+        let keys: Vec<&str> = value
+            .as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        assert_eq!(keys, MILESTONE_FIELDS);
+    }
 }

@@ -1,11 +1,14 @@
 //! Output formats. A command builds a [`Grid`] (or a JSON value) and a renderer turns it
 //! into text: [`table`] for terminals, [`markdown`] for pull requests and reports,
-//! [`json`] for scripts (SPEC §3).
+//! [`json`] for scripts (SPEC §3), [`csv`] for spreadsheets.
+pub mod comment;
+pub mod csv;
 pub mod json;
 pub mod markdown;
 pub mod table;
 
 use clap::ValueEnum;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 
 /// The output formats of reporting commands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -16,6 +19,23 @@ pub enum Format {
     Json,
     /// GitHub-flavoured markdown
     Markdown,
+    /// CSV for spreadsheets (RFC 4180 quoting)
+    Csv,
+}
+
+impl Format {
+    /// Every format but CSV, for commands whose output is not one table.
+    pub const NOT_CSV: &'static [Format] = &[Format::Table, Format::Json, Format::Markdown];
+
+    /// A `--format` value parser that accepts only `allowed`: any other format is a
+    /// usage error (exit 2) naming the allowed ones, and `--help` lists only those.
+    pub fn parser(allowed: &[Format]) -> impl TypedValueParser<Value = Format> + use<> {
+        let values: Vec<_> = allowed
+            .iter()
+            .filter_map(ValueEnum::to_possible_value)
+            .collect();
+        PossibleValuesParser::new(values).try_map(|s| Format::from_str(&s, false))
+    }
 }
 
 /// How a cell should stand out (colour on a terminal; nothing elsewhere).
@@ -62,6 +82,41 @@ pub struct Grid {
     pub numeric: Vec<usize>,
     /// Columns (by index) that may be cut to fit the width; the others keep their width.
     pub flexible: Vec<usize>,
+}
+
+impl Grid {
+    /// Appends a column; `cells` has one cell per row.
+    pub fn push_column(&mut self, header: &'static str, cells: Vec<Cell>, numeric: bool) {
+        if numeric {
+            self.numeric.push(self.headers.len());
+        }
+        self.headers.push(header);
+        for (row, cell) in self.rows.iter_mut().zip(cells) {
+            row.push(cell);
+        }
+    }
+
+    /// Appends `baseline` and `variance` columns (working days, positive = later).
+    pub fn push_baseline(&mut self, variances: &[crate::analysis::baseline::Variance]) {
+        let dates = variances
+            .iter()
+            .map(|v| Cell::plain(v.baseline_finish.map(|d| d.to_string()).unwrap_or_default()))
+            .collect();
+        let deltas = variances
+            .iter()
+            .map(|v| match v.variance {
+                Some(d) if d > 0 => Cell::toned(format!("{d:+}"), Tone::Bad),
+                Some(d) => Cell::plain(if d == 0 {
+                    "0".to_string()
+                } else {
+                    format!("{d:+}")
+                }),
+                None => Cell::plain(""),
+            })
+            .collect();
+        self.push_column("baseline", dates, false);
+        self.push_column("var", deltas, true);
+    }
 }
 
 /// The tone of a health value.

@@ -1,12 +1,14 @@
-//! An in-memory program: for tests, fuzzing, and programs assembled by other tools.
+//! An in-memory program: a git revision's files, tests, fuzzing, generated programs.
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::{CONFIG_FILE, Source, SourceError, is_program_file};
 
 /// Program files held in memory, by path relative to the root.
 #[derive(Clone, Debug, Default)]
 pub struct Memory {
-    files: BTreeMap<String, Vec<u8>>,
+    files: BTreeMap<String, (Arc<[u8]>, Option<String>)>,
+    display_prefix: String,
 }
 
 impl Memory {
@@ -16,8 +18,24 @@ impl Memory {
     }
 
     /// Adds a file (`milepost.toml` or a program file).
-    pub fn with(mut self, rel: &str, text: impl Into<Vec<u8>>) -> Memory {
-        self.files.insert(rel.to_string(), text.into());
+    pub fn with(self, rel: &str, text: impl Into<Vec<u8>>) -> Memory {
+        self.with_shared(rel, Arc::from(text.into()), None)
+    }
+
+    /// Adds a file with shared bytes and an id of its content (e.g. a git blob id).
+    pub fn with_shared(
+        mut self,
+        rel: &str,
+        bytes: Arc<[u8]>,
+        content_id: Option<String>,
+    ) -> Memory {
+        self.files.insert(rel.to_string(), (bytes, content_id));
+        self
+    }
+
+    /// Names files in messages as `prefix` + path (e.g. `v1:examples/x/`).
+    pub fn with_display_prefix(mut self, prefix: String) -> Memory {
+        self.display_prefix = prefix;
         self
     }
 }
@@ -34,16 +52,27 @@ impl Source for Memory {
     }
 
     fn read(&self, rel: &str) -> Result<Vec<u8>, SourceError> {
-        self.files.get(rel).cloned().ok_or_else(|| SourceError::Io {
-            path: rel.into(),
-            error: std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                format!("no {}", if rel == CONFIG_FILE { CONFIG_FILE } else { rel }),
-            ),
-        })
+        self.files
+            .get(rel)
+            .map(|(bytes, _)| bytes.to_vec())
+            .ok_or_else(|| SourceError::Io {
+                path: format!("{}{rel}", self.display_prefix).into(),
+                error: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    if rel == CONFIG_FILE {
+                        "no milepost.toml"
+                    } else {
+                        "no such file"
+                    },
+                ),
+            })
     }
 
     fn display_name(&self, rel: &str) -> String {
-        rel.to_string()
+        format!("{}{rel}", self.display_prefix)
+    }
+
+    fn content_id(&self, rel: &str) -> Option<String> {
+        self.files.get(rel).and_then(|(_, id)| id.clone())
     }
 }

@@ -2,6 +2,8 @@
 //!
 //! A [`Source`] lists the program's files (relative paths, `/`-separated, sorted) and
 //! reads them. Loading knows nothing else about where bytes live.
+pub mod base;
+pub mod git;
 mod memory;
 mod worktree;
 
@@ -25,6 +27,12 @@ pub trait Source: Sync {
 
     /// How to name a file in messages (e.g. `examples/x/sites.yaml`).
     fn display_name(&self, rel: &str) -> String;
+
+    /// An id of the file's content (a git blob id) when the source knows one, so a
+    /// parse can be reused wherever the same content appears again.
+    fn content_id(&self, _rel: &str) -> Option<String> {
+        None
+    }
 }
 
 /// A failure to find or read program files.

@@ -2,7 +2,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 
 use super::{Source, SourceError, is_program_file};
 
@@ -91,10 +91,13 @@ impl WorkTree {
 pub(super) fn glob_set(exclude: &[String]) -> Result<GlobSet, SourceError> {
     let mut builder = GlobSetBuilder::new();
     for glob in exclude {
-        let g = Glob::new(glob).map_err(|e| SourceError::BadGlob {
-            glob: glob.clone(),
-            error: e.to_string(),
-        })?;
+        let g = GlobBuilder::new(glob)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| SourceError::BadGlob {
+                glob: glob.clone(),
+                error: e.to_string(),
+            })?;
         builder.add(g);
         // `drafts/**` should also exclude the directory `drafts` itself.
         if let Some(dir) = glob.strip_suffix("/**")

@@ -7,8 +7,37 @@ use crate::diag::{Diag, Seg};
 use crate::model::Milestone;
 use crate::schedule::graph;
 
+/// Whether the dependencies form a DAG: Kahn's algorithm over plain vectors, so the
+/// usual (acyclic) case costs no graph.
+fn acyclic(milestones: &[Milestone]) -> bool {
+    let mut indegree: Vec<usize> = milestones.iter().map(|m| m.deps.len()).collect();
+    let mut successors: Vec<Vec<usize>> = vec![Vec::new(); milestones.len()];
+    for (i, m) in milestones.iter().enumerate() {
+        for d in &m.deps {
+            successors[d.pred].push(i);
+        }
+    }
+    let mut ready: Vec<usize> = (0..milestones.len())
+        .filter(|&i| indegree[i] == 0)
+        .collect();
+    let mut seen = 0;
+    while let Some(i) = ready.pop() {
+        seen += 1;
+        for &j in &successors[i] {
+            indegree[j] -= 1;
+            if indegree[j] == 0 {
+                ready.push(j);
+            }
+        }
+    }
+    seen == milestones.len()
+}
+
 /// Reports every dependency cycle (one diagnostic per strongly connected component).
 pub fn check(milestones: &[Milestone], diags: &mut Vec<Diag>) {
+    if acyclic(milestones) {
+        return;
+    }
     let g = graph::build(milestones);
     let mut found: Vec<Vec<usize>> = Vec::new();
     for scc in tarjan_scc(&g) {

@@ -1,5 +1,5 @@
 //! Ids: the pattern they must match, and uniqueness within each kind across files.
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diag::{Diag, Seg};
 use crate::load::{Item, Origin, RawProgram};
@@ -45,8 +45,9 @@ fn kind_index<T>(
     id: impl Fn(&T) -> &String,
     diags: &mut Vec<Diag>,
 ) -> HashMap<String, usize> {
-    let mut map: HashMap<String, usize> = HashMap::with_capacity(items.len());
-    let mut first: HashMap<&str, Origin> = HashMap::new();
+    let mut map: HashMap<String, usize> =
+        HashMap::with_capacity_and_hasher(items.len(), Default::default());
+    let mut first: HashMap<&str, Origin> = HashMap::default();
     for (i, item) in items.iter().enumerate() {
         let id = id(&item.value);
         if !is_valid_id(id) {

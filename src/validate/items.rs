@@ -1,5 +1,6 @@
 //! Raw items → model items: references resolved, values range-checked.
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::Arc;
 
 use crate::diag::{Diag, Loc, Seg};
 use crate::load::Item;
@@ -26,13 +27,13 @@ impl Ctx<'_> {
         kind: &str,
         map: &HashMap<String, usize>,
         id: &str,
-        loc: Loc,
+        loc: impl FnOnce() -> Loc,
     ) -> Option<usize> {
         if let Some(&i) = map.get(id) {
             return Some(i);
         }
         let mut diag = Diag::error("unknown-reference", format!("unknown {kind} `{id}`"))
-            .at(loc)
+            .at(loc())
             .label(format!("no {kind} has this id"));
         if map.len() <= 50_000 {
             let candidates: Vec<&str> = map.keys().map(String::as_str).collect();
@@ -54,13 +55,19 @@ impl Ctx<'_> {
         None
     }
 
-    fn timezone(&mut self, tz: Option<&String>, loc: Loc) {
+    fn timezone(&mut self, tz: Option<&String>, loc: impl FnOnce() -> Loc) {
         if let Some(Err(message)) = tz.map(|t| check_timezone(t)) {
-            self.diags.push(Diag::error("bad-value", message).at(loc));
+            self.diags.push(Diag::error("bad-value", message).at(loc()));
         }
     }
 
-    fn range(&mut self, value: Option<i64>, min: i64, loc: Loc, what: &str) -> Option<i64> {
+    fn range(
+        &mut self,
+        value: Option<i64>,
+        min: i64,
+        loc: impl FnOnce() -> Loc,
+        what: &str,
+    ) -> Option<i64> {
         match value {
             Some(v) if v < min => {
                 let message = if min == 0 {
@@ -68,7 +75,7 @@ impl Ctx<'_> {
                 } else {
                     format!("{what} {v} is below {min}")
                 };
-                self.diags.push(Diag::error("bad-value", message).at(loc));
+                self.diags.push(Diag::error("bad-value", message).at(loc()));
                 None
             }
             Some(v) if v.abs() > MAX_DAYS => {
@@ -77,7 +84,7 @@ impl Ctx<'_> {
                         "bad-value",
                         format!("{what} {v} is out of range (at most {MAX_DAYS} working days)"),
                     )
-                    .at(loc),
+                    .at(loc()),
                 );
                 None
             }
@@ -85,7 +92,7 @@ impl Ctx<'_> {
         }
     }
 
-    pub fn sites(&mut self, raw: &[Item<RawSite>]) -> Vec<Site> {
+    pub fn sites(&mut self, raw: &[Item<Arc<RawSite>>]) -> Vec<Site> {
         raw.iter()
             .map(|Item { value: s, origin }| {
                 if let (Some(region), Some(regions)) = (&s.region, self.regions)
@@ -104,12 +111,11 @@ impl Ctx<'_> {
                     };
                     self.diags.push(diag);
                 }
-                self.timezone(s.timezone.as_ref(), origin.key("timezone"));
+                self.timezone(s.timezone.as_ref(), || origin.key("timezone"));
                 let index = self.index;
-                let partner = s
-                    .partner
-                    .as_ref()
-                    .and_then(|p| self.resolve("vendor", &index.vendors, p, origin.key("partner")));
+                let partner = s.partner.as_ref().and_then(|p| {
+                    self.resolve("vendor", &index.vendors, p, || origin.key("partner"))
+                });
                 Site {
                     id: s.id.clone(),
                     name: s.name.clone().unwrap_or_else(|| s.id.clone()),
@@ -125,11 +131,11 @@ impl Ctx<'_> {
             .collect()
     }
 
-    pub fn clusters(&mut self, raw: &[Item<RawCluster>], sites: &[Site]) -> Vec<Cluster> {
+    pub fn clusters(&mut self, raw: &[Item<Arc<RawCluster>>], sites: &[Site]) -> Vec<Cluster> {
         let index = self.index;
         raw.iter()
             .map(|Item { value: c, origin }| {
-                let site = self.resolve("site", &index.sites, &c.site, origin.key("site"));
+                let site = self.resolve("site", &index.sites, &c.site, || origin.key("site"));
                 let gpus = c.gpus.unwrap_or(0);
                 let allocated = c.allocated_gpus.unwrap_or(0);
                 if allocated > gpus {
@@ -161,10 +167,10 @@ impl Ctx<'_> {
             .collect()
     }
 
-    pub fn vendors(&mut self, raw: &[Item<RawVendor>]) -> Vec<Vendor> {
+    pub fn vendors(&mut self, raw: &[Item<Arc<RawVendor>>]) -> Vec<Vendor> {
         raw.iter()
             .map(|Item { value: v, origin }| {
-                self.timezone(v.timezone.as_ref(), origin.key("timezone"));
+                self.timezone(v.timezone.as_ref(), || origin.key("timezone"));
                 Vendor {
                     id: v.id.clone(),
                     name: v.name.clone().unwrap_or_else(|| v.id.clone()),
@@ -181,7 +187,7 @@ impl Ctx<'_> {
 
     pub fn milestones(
         &mut self,
-        raw: &[Item<RawMilestone>],
+        raw: &[Item<Arc<RawMilestone>>],
         sites: &[Site],
         clusters: &[Cluster],
     ) -> Vec<Milestone> {
@@ -192,7 +198,7 @@ impl Ctx<'_> {
 
     fn milestone(
         &mut self,
-        item: &Item<RawMilestone>,
+        item: &Item<Arc<RawMilestone>>,
         sites: &[Site],
         clusters: &[Cluster],
     ) -> Milestone {
@@ -201,11 +207,11 @@ impl Ctx<'_> {
         let cluster = m
             .cluster
             .as_ref()
-            .and_then(|c| self.resolve("cluster", &index.clusters, c, origin.key("cluster")));
+            .and_then(|c| self.resolve("cluster", &index.clusters, c, || origin.key("cluster")));
         let site = m
             .site
             .as_ref()
-            .and_then(|s| self.resolve("site", &index.sites, s, origin.key("site")));
+            .and_then(|s| self.resolve("site", &index.sites, s, || origin.key("site")));
         if let (Some(s), Some(c)) = (site, cluster) {
             let cluster_site = clusters[c].site;
             if cluster_site < sites.len() && s != cluster_site {
@@ -226,14 +232,14 @@ impl Ctx<'_> {
         let vendor = m
             .vendor
             .as_ref()
-            .and_then(|v| self.resolve("vendor", &index.vendors, v, origin.key("vendor")));
+            .and_then(|v| self.resolve("vendor", &index.vendors, v, || origin.key("vendor")));
         let mut deps = Vec::new();
         for (i, d) in m.depends_on.iter().flatten().enumerate() {
-            let loc = origin.at(&[Seg::Key("depends_on"), Seg::Index(i), Seg::Key("id")]);
+            let loc = || origin.at(&[Seg::Key("depends_on"), Seg::Index(i), Seg::Key("id")]);
             let lag = self.range(
                 Some(d.lag),
                 -MAX_DAYS,
-                origin.at(&[Seg::Key("depends_on"), Seg::Index(i), Seg::Key("lag")]),
+                || origin.at(&[Seg::Key("depends_on"), Seg::Index(i), Seg::Key("lag")]),
                 "lag",
             );
             if let Some(pred) = self.resolve("milestone", &index.milestones, &d.id, loc) {
@@ -246,9 +252,19 @@ impl Ctx<'_> {
             }
         }
         let duration = self
-            .range(m.duration, 0, origin.key("duration"), "duration")
+            .range(m.duration, 0, || origin.key("duration"), "duration")
             .unwrap_or(0);
-        let remaining = self.range(m.remaining, 0, origin.key("remaining"), "remaining");
+        let remaining = self.range(m.remaining, 0, || origin.key("remaining"), "remaining");
+        if remaining == Some(0) {
+            self.diags.push(
+                Diag::error(
+                    "bad-value",
+                    "`remaining: 0` leaves no work; an item with no work left is done".into(),
+                )
+                .at(origin.key("remaining"))
+                .help("set `status: done` with `finished`, or give the working days still left"),
+            );
+        }
         Milestone {
             id: m.id.clone(),
             name: m.name.clone().unwrap_or_else(|| m.id.clone()),
@@ -272,7 +288,7 @@ impl Ctx<'_> {
         }
     }
 
-    pub fn risks(&mut self, raw: &[Item<RawRisk>]) -> Vec<Risk> {
+    pub fn risks(&mut self, raw: &[Item<Arc<RawRisk>>]) -> Vec<Risk> {
         let index = self.index;
         raw.iter()
             .map(|Item { value: r, origin }| {
@@ -288,7 +304,12 @@ impl Ctx<'_> {
                     );
                 }
                 let impact_days = self
-                    .range(r.impact_days, 0, origin.key("impact_days"), "impact_days")
+                    .range(
+                        r.impact_days,
+                        0,
+                        || origin.key("impact_days"),
+                        "impact_days",
+                    )
                     .unwrap_or(0);
                 let affects = r
                     .affects
@@ -296,12 +317,9 @@ impl Ctx<'_> {
                     .flatten()
                     .enumerate()
                     .filter_map(|(i, id)| {
-                        self.resolve(
-                            "milestone",
-                            &index.milestones,
-                            id,
-                            origin.at(&[Seg::Key("affects"), Seg::Index(i)]),
-                        )
+                        self.resolve("milestone", &index.milestones, id, || {
+                            origin.at(&[Seg::Key("affects"), Seg::Index(i)])
+                        })
                     })
                     .collect();
                 Risk {

@@ -1,0 +1,230 @@
+//! A git revision as a program source: trees and blobs read straight from the object
+//! database — never a checkout, never the index, never the working tree or refs.
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
+
+use super::{CONFIG_FILE, Memory, is_program_file};
+
+/// A failure to read the program from git.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GitError {
+    /// The program directory is not inside a git repository.
+    NotARepo { dir: PathBuf },
+    /// A revision that does not resolve; `shallow` when the clone lacks history.
+    UnknownRev { rev: String, shallow: bool },
+    /// The revision has no `milepost.toml` at the program's path.
+    NoProgram { rev: String, path: String },
+    /// Any other error from git.
+    Git(String),
+}
+
+impl fmt::Display for GitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GitError::NotARepo { dir } => write!(
+                f,
+                "{} is not inside a git repository; this command reads the program's git history",
+                dir.display()
+            ),
+            GitError::UnknownRev { rev, shallow: true } => write!(
+                f,
+                "revision `{rev}` is not in this clone (a shallow clone, or the branch was not fetched).\n  Fetch it: git fetch --depth=1 origin {}\n  or clone with full history (GitHub Actions: actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0)",
+                rev.strip_prefix("origin/").unwrap_or(rev)
+            ),
+            GitError::UnknownRev {
+                rev,
+                shallow: false,
+            } => write!(f, "unknown revision `{rev}`"),
+            GitError::NoProgram { rev, path } => {
+                let at = if path.is_empty() {
+                    CONFIG_FILE.to_string()
+                } else {
+                    format!("{path}/{CONFIG_FILE}")
+                };
+                write!(f, "there is no {at} at {rev}")
+            }
+            GitError::Git(message) => write!(f, "git: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for GitError {}
+
+fn git_err(e: git2::Error) -> GitError {
+    GitError::Git(e.message().to_string())
+}
+
+/// A resolved revision.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rev {
+    /// As the user named it (`v1`, `HEAD~3`), used in messages and file names.
+    pub label: String,
+    pub commit: Oid,
+    /// Commit time, seconds since the epoch.
+    pub time: i64,
+}
+
+/// A repository holding a program.
+pub struct Repo {
+    repo: Repository,
+    workdir: PathBuf,
+    /// Parsed blobs are keyed by id elsewhere; raw blob bytes are shared here.
+    blobs: std::cell::RefCell<HashMap<Oid, Arc<[u8]>>>,
+}
+
+impl Repo {
+    /// The repository that contains `dir`.
+    pub fn discover(dir: &Path) -> Result<Repo, GitError> {
+        let repo = Repository::discover(dir).map_err(|_| GitError::NotARepo {
+            dir: dir.to_path_buf(),
+        })?;
+        let workdir = repo
+            .workdir()
+            .ok_or_else(|| {
+                GitError::Git(
+                    "a bare repository has no working tree to locate the program in".into(),
+                )
+            })?
+            .canonicalize()
+            .map_err(|e| GitError::Git(e.to_string()))?;
+        Ok(Repo {
+            repo,
+            workdir,
+            blobs: Default::default(),
+        })
+    }
+
+    /// Opens the same repository again (a handle for another thread).
+    pub fn reopen(&self) -> Result<Repo, GitError> {
+        let repo = Repository::open(self.repo.path()).map_err(git_err)?;
+        Ok(Repo {
+            repo,
+            workdir: self.workdir.clone(),
+            blobs: Default::default(),
+        })
+    }
+
+    /// The underlying repository.
+    pub fn git(&self) -> &Repository {
+        &self.repo
+    }
+
+    /// Whether this is a shallow clone.
+    pub fn is_shallow(&self) -> bool {
+        self.repo.is_shallow()
+    }
+
+    /// The path of `dir` relative to the repository root, `/`-separated ("" at the root).
+    pub fn prefix_of(&self, dir: &Path) -> Result<String, GitError> {
+        let abs = dir
+            .canonicalize()
+            .map_err(|e| GitError::Git(format!("{}: {e}", dir.display())))?;
+        let rel = abs.strip_prefix(&self.workdir).map_err(|_| {
+            GitError::Git(format!(
+                "{} is outside the repository at {}",
+                dir.display(),
+                self.workdir.display()
+            ))
+        })?;
+        Ok(rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"))
+    }
+
+    /// Resolves any revspec (tag, branch, `HEAD~3`, sha) to a commit.
+    pub fn resolve(&self, rev: &str) -> Result<Rev, GitError> {
+        let object = self
+            .repo
+            .revparse_single(rev)
+            .map_err(|_| GitError::UnknownRev {
+                rev: rev.to_string(),
+                shallow: self.is_shallow(),
+            })?;
+        let commit = object.peel_to_commit().map_err(|_| GitError::UnknownRev {
+            rev: rev.to_string(),
+            shallow: false,
+        })?;
+        Ok(Rev {
+            label: rev.to_string(),
+            commit: commit.id(),
+            time: commit.time().seconds(),
+        })
+    }
+
+    /// Whether `rev` names something in the repository.
+    pub fn exists(&self, rev: &str) -> bool {
+        self.repo.revparse_single(rev).is_ok()
+    }
+
+    /// The program at `prefix` as the commit had it. File names read `LABEL:path`.
+    pub fn program_at(&self, rev: &Rev, prefix: &str) -> Result<Memory, GitError> {
+        let commit = self.repo.find_commit(rev.commit).map_err(git_err)?;
+        let root = commit.tree().map_err(git_err)?;
+        let tree = if prefix.is_empty() {
+            root
+        } else {
+            let entry = root
+                .get_path(Path::new(prefix))
+                .map_err(|_| GitError::NoProgram {
+                    rev: rev.label.clone(),
+                    path: prefix.to_string(),
+                })?;
+            self.repo
+                .find_tree(entry.id())
+                .map_err(|_| GitError::NoProgram {
+                    rev: rev.label.clone(),
+                    path: prefix.to_string(),
+                })?
+        };
+        let mut files: Vec<(String, Oid)> = Vec::new();
+        tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
+            let name = entry.name().unwrap_or("");
+            let rel = format!("{dir}{name}");
+            match entry.kind() {
+                // Hidden directories are never part of the program.
+                Some(ObjectType::Tree) if name.starts_with('.') => TreeWalkResult::Skip,
+                Some(ObjectType::Blob) if rel == CONFIG_FILE || is_program_file(&rel) => {
+                    // Links (mode 120000) are not followed: their blob is a path, not YAML.
+                    if entry.filemode() != 0o120000 {
+                        files.push((rel, entry.id()));
+                    }
+                    TreeWalkResult::Ok
+                }
+                _ => TreeWalkResult::Ok,
+            }
+        })
+        .map_err(git_err)?;
+        if !files.iter().any(|(rel, _)| rel == CONFIG_FILE) {
+            return Err(GitError::NoProgram {
+                rev: rev.label.clone(),
+                path: prefix.to_string(),
+            });
+        }
+        let display = if prefix.is_empty() {
+            format!("{}:", rev.label)
+        } else {
+            format!("{}:{prefix}/", rev.label)
+        };
+        let mut memory = Memory::new().with_display_prefix(display);
+        for (rel, oid) in files {
+            memory = memory.with_shared(&rel, self.blob(oid)?, Some(oid.to_string()));
+        }
+        Ok(memory)
+    }
+
+    fn blob(&self, oid: Oid) -> Result<Arc<[u8]>, GitError> {
+        if let Some(bytes) = self.blobs.borrow().get(&oid) {
+            return Ok(bytes.clone());
+        }
+        let blob = self.repo.find_blob(oid).map_err(git_err)?;
+        let bytes: Arc<[u8]> = Arc::from(blob.content());
+        self.blobs.borrow_mut().insert(oid, bytes.clone());
+        Ok(bytes)
+    }
+}

@@ -1,0 +1,559 @@
+//! The git-native commands on real repositories built here: `--at`, `diff`, `history`
+//! and baselines, with renames, removed files, a merge commit, an invalid side, a
+//! shallow clone and CI environment variables. Authors, dates and config are fixed.
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+const TOML: &str = "[program]\nname = \"Demo\"\nstart = 2026-10-05\n";
+const SITES: &str =
+    "sites:\n  - {id: dfw1}\nclusters:\n  - {id: a, site: dfw1, gpus: 8, ready_by: 2026-10-30}\n";
+const PLAN: &str = "milestones:
+  - {id: po, name: PO placed, cluster: a, duration: 3}
+  - {id: deliver, name: Delivered, cluster: a, duration: 5, depends_on: [po]}
+  - {id: install, name: Installed, cluster: a, duration: 4, depends_on: [deliver], due: 2026-10-30}
+  - {id: side, name: Side work, cluster: a, duration: 2}
+";
+
+/// A scratch repository driven through the git CLI with a fixed identity and clock.
+struct Repo {
+    dir: tempfile::TempDir,
+}
+
+impl Repo {
+    fn new() -> Repo {
+        let repo = Repo {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        repo.git(&["init", "-q", "-b", "main"]);
+        repo
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn git_in(dir: &Path, args: &[&str], date: &str) -> String {
+        let out = Command::new("git")
+            .current_dir(dir)
+            .args(args)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "Ann Example")
+            .env("GIT_AUTHOR_EMAIL", "ann@example.com")
+            .env("GIT_COMMITTER_NAME", "Ann Example")
+            .env("GIT_COMMITTER_EMAIL", "ann@example.com")
+            .env("GIT_AUTHOR_DATE", format!("{date}T12:00:00+00:00"))
+            .env("GIT_COMMITTER_DATE", format!("{date}T12:00:00+00:00"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn git(&self, args: &[&str]) -> String {
+        Repo::git_in(self.path(), args, "2026-10-05")
+    }
+
+    fn write(&self, rel: &str, text: &str) -> &Repo {
+        let path = self.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+
+    fn commit(&self, date: &str, message: &str) {
+        Repo::git_in(self.path(), &["add", "-A"], date);
+        Repo::git_in(self.path(), &["commit", "-q", "-m", message], date);
+    }
+
+    fn milepost(&self, dir: &str, args: &[&str]) -> (i32, String, String) {
+        milepost_in(&self.path().join(dir), args, &[])
+    }
+}
+
+fn milepost_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = assert_cmd::Command::cargo_bin("milepost").unwrap();
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("MILEPOST_TODAY")
+        .env_remove("GITHUB_BASE_REF")
+        .env_remove("CI_MERGE_REQUEST_TARGET_BRANCH_NAME");
+    cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// v1: the plan; v2: `deliver` takes 8 days (an edit rippling to `install`), `side`
+/// removed, `extra` added, the plan file renamed, `install`'s due moved later.
+fn two_versions() -> Repo {
+    let r = Repo::new();
+    r.write("program/milepost.toml", TOML)
+        .write("program/sites.yaml", SITES)
+        .write("program/plan.yaml", PLAN);
+    r.commit("2026-10-05", "Initial plan");
+    r.git(&["tag", "v1"]);
+    r.git(&["mv", "program/plan.yaml", "program/milestones.yaml"]);
+    let v2 = PLAN
+        .replace(
+            "duration: 5, depends_on: [po]",
+            "duration: 8, depends_on: [po]",
+        )
+        .replace(
+            "  - {id: side, name: Side work, cluster: a, duration: 2}\n",
+            "  - {id: extra, name: Extra test, cluster: a, duration: 1, depends_on: [install]}\n",
+        )
+        .replace("due: 2026-10-30", "due: 2026-11-06");
+    r.write("program/milestones.yaml", &v2);
+    r.commit("2026-10-07", "Delivery takes longer; plan file renamed");
+    r.git(&["tag", "v2"]);
+    r
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+fn item<'a>(v: &'a Value, id: &str) -> &'a Value {
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id)
+        .unwrap_or_else(|| panic!("no {id} in {v}"))
+}
+
+#[test]
+fn at_evaluates_a_revision_and_names_files_by_it() {
+    let r = two_versions();
+    let (code, out, _) = r.milepost(
+        "program",
+        &[
+            "--today",
+            "2026-10-05",
+            "--at",
+            "v1",
+            "status",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 0);
+    let v = json(&out);
+    let ids: Vec<&str> = v["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["po", "deliver", "install", "side"]);
+    // A revision whose program is invalid names its files as REV:path.
+    r.write(
+        "program/plan.yaml",
+        "milestones:\n  - {id: bad, duration: x}\n",
+    );
+    r.commit("2026-10-08", "Break it");
+    let (code, _, err) = r.milepost(
+        "program",
+        &["--today", "2026-10-08", "--at", "HEAD", "validate"],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("HEAD:program/plan.yaml:2:"), "{err}");
+}
+
+#[test]
+fn diff_reports_edits_ripples_additions_removals_and_commitments() {
+    let r = two_versions();
+    let (code, out, err) = r.milepost(
+        "program",
+        &[
+            "--today",
+            "2026-10-05",
+            "diff",
+            "v1",
+            "v2",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let v = json(&out);
+    assert_eq!(
+        (v["base"]["rev"].as_str(), v["head"]["rev"].as_str()),
+        (Some("v1"), Some("v2"))
+    );
+    assert_eq!(v["base"]["commit"].as_str().unwrap().len(), 40);
+    assert_eq!(v["today"], "2026-10-05");
+    // v1: po [0,3) deliver [3,8) install [8,12) = finish Tue 10-20. v2: deliver [3,11),
+    // install [11,15), extra [15,16) = Mon 10-26: 4 working days later.
+    assert_eq!(
+        (
+            v["finish"]["base"].as_str(),
+            v["finish"]["head"].as_str(),
+            v["finish"]["delta"].as_i64()
+        ),
+        (Some("2026-10-20"), Some("2026-10-26"), Some(4))
+    );
+    let deliver = item(&v, "deliver");
+    assert_eq!(
+        (
+            deliver["change"].as_str(),
+            deliver["fields"][0].as_str(),
+            deliver["finish"]["delta"].as_i64()
+        ),
+        (Some("edited"), Some("duration"), Some(3))
+    );
+    let install = item(&v, "install");
+    assert_eq!(
+        (install["change"].as_str(), install["fields"][0].as_str()),
+        (Some("edited"), Some("due"))
+    );
+    assert_eq!(item(&v, "extra")["change"], "added");
+    assert_eq!(item(&v, "side")["change"], "removed");
+    assert_eq!(v["commitments_moved"][0]["id"], "install");
+    assert_eq!(
+        (
+            v["commitments_moved"][0]["base"].as_str(),
+            v["commitments_moved"][0]["head"].as_str()
+        ),
+        (Some("2026-10-30"), Some("2026-11-06"))
+    );
+    assert!(
+        v["critical_path"]["entered"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x == "extra"),
+        "{v}"
+    );
+    // A file renamed with its items is not a removal: po did not change at all.
+    assert!(
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["id"] != "po")
+    );
+}
+
+#[test]
+fn diff_defaults_to_the_working_tree_and_fails_on_slip() {
+    let r = two_versions();
+    let (code, out, _) = r.milepost("program", &["--today", "2026-10-05", "diff", "v2"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("no dates moved"), "{out}");
+    // An uncommitted edit is seen, and --fail-on-slip turns a slip into exit 1.
+    let slower = std::fs::read_to_string(r.path().join("program/milestones.yaml"))
+        .unwrap()
+        .replace("duration: 4", "duration: 9");
+    r.write("program/milestones.yaml", &slower);
+    let (code, out, err) = r.milepost(
+        "program",
+        &["--today", "2026-10-05", "diff", "v2", "--fail-on-slip"],
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    // install 9 days: [11,20), extra [20,21) = Mon 11-02.
+    assert!(
+        out.contains("program finish 2026-10-26 → 2026-11-02 (+5 working days)"),
+        "{out}"
+    );
+    let (code, _, _) = r.milepost(
+        "program",
+        &["--today", "2026-10-05", "diff", "v2..v2", "--fail-on-slip"],
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn diff_markdown_is_a_pull_request_comment_that_renders() {
+    let r = two_versions();
+    let (code, out, _) = r.milepost(
+        "program",
+        &[
+            "--today",
+            "2026-10-05",
+            "diff",
+            "v1..v2",
+            "--format",
+            "markdown",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert!(out.starts_with("<!-- milepost:diff -->\n"), "{out}");
+    assert!(out.contains("**2 slipped, 1 added, 1 removed · program finish 2026-10-20 → 2026-10-26 (+4 working days)**"), "{out}");
+    assert!(
+        out.contains("> [!WARNING]")
+            && out.contains("Commitment moved: `install` due 2026-10-30 → **2026-11-06**"),
+        "{out}"
+    );
+    let html = {
+        let mut opts = pulldown_cmark::Options::empty();
+        opts.insert(pulldown_cmark::Options::ENABLE_TABLES);
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&out, opts));
+        html
+    };
+    assert!(
+        html.contains("<table>") && html.contains("<td><code>deliver</code> Delivered</td>"),
+        "{html}"
+    );
+    assert!(html.contains("<blockquote>"), "{html}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn an_invalid_side_is_named() {
+    let r = two_versions();
+    r.write(
+        "program/milestones.yaml",
+        "milestones:\n  - {id: x, depends_on: [nope]}\n",
+    );
+    let (code, _, err) = r.milepost("program", &["--today", "2026-10-05", "diff", "v1"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("in the head (working tree) program:"), "{err}");
+    assert!(err.contains("unknown milestone `nope`"), "{err}");
+}
+
+#[test]
+fn the_default_base_comes_from_ci_or_the_default_branch() {
+    let r = two_versions();
+    r.git(&["checkout", "-q", "-b", "feature", "v2"]);
+    // No upstream, no origin: main is the base, at its merge-base with HEAD.
+    let (code, _, err) = r.milepost("program", &["--today", "2026-10-05", "diff"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("comparing with main (the default branch)"),
+        "{err}"
+    );
+    // In a GitHub pull request the target branch is origin/<base>.
+    let v1 = r.git(&["rev-parse", "v1"]);
+    r.git(&["update-ref", "refs/remotes/origin/release", v1.trim()]);
+    let (code, out, err) = milepost_in(
+        &r.path().join("program"),
+        &["--today", "2026-10-05", "diff", "--format", "json"],
+        &[("GITHUB_BASE_REF", "release")],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("comparing with origin/release ($GITHUB_BASE_REF)"),
+        "{err}"
+    );
+    assert_eq!(json(&out)["base"]["rev"], "origin/release");
+    // A CI target branch that was not fetched is an error that says how to fetch it.
+    let (code, _, err) = milepost_in(
+        &r.path().join("program"),
+        &["diff"],
+        &[("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "develop")],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("git fetch --depth=1 origin develop"), "{err}");
+}
+
+#[test]
+fn history_follows_an_item_through_renames_and_merges() {
+    let r = two_versions();
+    r.git(&["checkout", "-q", "-b", "feature"]);
+    let text = std::fs::read_to_string(r.path().join("program/milestones.yaml")).unwrap();
+    r.write(
+        "program/milestones.yaml",
+        &text.replace("duration: 4", "duration: 6"),
+    );
+    r.commit("2026-10-08", "Install needs two more days");
+    r.git(&["checkout", "-q", "main"]);
+    r.write("program/notes.yaml", "milestones: []\n");
+    r.commit("2026-10-09", "Unrelated file");
+    Repo::git_in(
+        r.path(),
+        &["merge", "-q", "--no-ff", "feature", "-m", "Merge feature"],
+        "2026-10-12",
+    );
+    let (code, out, err) = r.milepost("program", &["history", "install", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v = json(&out);
+    let rows: Vec<(&str, &str, &str)> = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["subject"].as_str().unwrap(),
+                e["change"].as_str().unwrap(),
+                e["finish"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // First-parent history (the plan on main), each revision scheduled as of its commit
+    // date: 10-05 (day 0): install [8,12) = 10-20. 10-07 (day 2), deliver 8 days:
+    // [13,17) = 10-27. 10-09 (day 4), unchanged fields: [15,19) = 10-29, a ripple of
+    // time passing. 10-12 (day 5), the merge brings install 6 days: [16,22) = 11-03.
+    assert_eq!(
+        rows,
+        [
+            ("Initial plan", "added", "2026-10-20"),
+            (
+                "Delivery takes longer; plan file renamed",
+                "edited",
+                "2026-10-27"
+            ),
+            ("Unrelated file", "moved", "2026-10-29"),
+            ("Merge feature", "edited", "2026-11-03"),
+        ]
+    );
+    assert_eq!(v["entries"][0]["author"], "Ann Example");
+    assert_eq!(v["entries"][0]["commit"].as_str().unwrap().len(), 7);
+    assert_eq!(
+        (v["slips"].as_i64(), v["slipped_days"].as_i64()),
+        (Some(3), Some(10))
+    );
+    let (_, limited, _) = r.milepost(
+        "program",
+        &["history", "install", "--limit", "2", "--format", "json"],
+    );
+    let subjects: Vec<String> = json(&limited)["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["subject"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(subjects, ["Unrelated file", "Merge feature"]);
+    let (_, table, _) = r.milepost("program", &["history", "install"]);
+    assert!(
+        table.ends_with(
+            "install: finish moved later 3 times in 4 changes, 10 working days in all\n"
+        ),
+        "{table}"
+    );
+}
+
+#[test]
+fn baselines_add_variance() {
+    let r = two_versions();
+    r.git(&["tag", "baseline/2026-q4", "v1"]);
+    let (code, out, err) = r.milepost(
+        "program",
+        &[
+            "--today",
+            "2026-10-07",
+            "status",
+            "--baseline",
+            "baseline/2026-q4",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let v = json(&out);
+    let install = v["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "install")
+        .unwrap();
+    // Baseline: v1 as of its commit date (10-05): install finishes 10-20. Now (today
+    // Wed 10-07, day 2): po [2,5), deliver [5,13), install [13,17) = Tue 10-27: +5.
+    assert_eq!(
+        (
+            install["baseline_finish"].as_str(),
+            install["variance"].as_i64()
+        ),
+        (Some("2026-10-20"), Some(5))
+    );
+    let extra = v["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "extra")
+        .unwrap();
+    assert!(extra["baseline_finish"].is_null() && extra["variance"].is_null());
+    // Without a baseline the SPEC §3 shape has no baseline keys.
+    let (_, plain, _) = r.milepost(
+        "program",
+        &["--today", "2026-10-07", "status", "--format", "json"],
+    );
+    assert!(!plain.contains("baseline_finish"));
+    // [program] baseline in milepost.toml works for clusters and critical too.
+    r.write(
+        "program/milepost.toml",
+        &format!("{TOML}baseline = \"baseline/2026-q4\"\n"),
+    );
+    let (_, out, _) = r.milepost(
+        "program",
+        &["--today", "2026-10-07", "clusters", "--format", "json"],
+    );
+    let c = &json(&out)["clusters"][0];
+    // The cluster is ready when extra finishes: [17,18) = Wed 10-28, 6 days past 10-20.
+    assert_eq!(
+        (c["baseline_finish"].as_str(), c["variance"].as_i64()),
+        (Some("2026-10-20"), Some(6))
+    );
+    let (_, out, _) = r.milepost(
+        "program",
+        &["--today", "2026-10-07", "critical", "--format", "json"],
+    );
+    assert_eq!(json(&out)["variance"].as_i64(), Some(6));
+}
+
+#[test]
+fn a_shallow_clone_says_how_to_fetch_what_is_missing() {
+    let r = two_versions();
+    let clone = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", r.path().display());
+    let dest: PathBuf = clone.path().join("c");
+    Repo::git_in(
+        clone.path(),
+        &[
+            "clone",
+            "-q",
+            "--depth=1",
+            "--branch",
+            "main",
+            &url,
+            dest.to_str().unwrap(),
+        ],
+        "2026-10-07",
+    );
+    let (code, _, err) = milepost_in(&dest.join("program"), &["diff", "v1"], &[]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("git fetch --depth=1 origin v1") && err.contains("fetch-depth: 0"),
+        "{err}"
+    );
+    let (code, out, err) = milepost_in(
+        &dest.join("program"),
+        &["history", "install", "--format", "json"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("shallow clone"), "{err}");
+    assert_eq!(json(&out)["entries"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn outside_git_the_git_commands_fail_clearly_and_the_rest_work() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("milepost.toml"), TOML).unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), PLAN).unwrap();
+    std::fs::write(dir.path().join("sites.yaml"), SITES).unwrap();
+    let env = [(
+        "GIT_CEILING_DIRECTORIES",
+        dir.path().parent().unwrap().to_str().unwrap(),
+    )];
+    let (code, _, err) = milepost_in(dir.path(), &["diff"], &env);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not inside a git repository"), "{err}");
+    let (code, _, _) = milepost_in(dir.path(), &["--today", "2026-10-05", "status"], &env);
+    assert_eq!(code, 0);
+}
