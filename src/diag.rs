@@ -14,7 +14,10 @@ pub struct FileId(pub u32);
 /// One file of the program as read: its display name and text.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
+    /// How messages name it (`examples/x/sites.yaml`, `v1:examples/x/sites.yaml`).
     pub name: String,
+    /// Its path relative to the program root (`sites.yaml`).
+    pub rel: String,
     pub text: Arc<str>,
 }
 
@@ -26,8 +29,8 @@ pub struct Files {
 
 impl Files {
     /// Adds a file and returns its id.
-    pub fn add(&mut self, name: String, text: Arc<str>) -> FileId {
-        self.files.push(SourceFile { name, text });
+    pub fn add(&mut self, name: String, rel: String, text: Arc<str>) -> FileId {
+        self.files.push(SourceFile { name, rel, text });
         FileId(u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX))
     }
 

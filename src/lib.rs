@@ -12,3 +12,4 @@ pub mod render;
 pub mod schedule;
 pub mod source;
 pub mod validate;
+pub mod write;

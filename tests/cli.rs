@@ -220,7 +220,7 @@ fn check_exits_1_on_an_overdue_item_and_names_its_file_and_line() {
     assert_eq!(code, 1);
     assert_eq!(
         out.lines().next().unwrap(),
-        "clusters/a.yaml:4:5: overdue: `po` PO placed: due 2026-10-09, forecast finish 2026-10-16, float -5 (owner alice)"
+        "clusters/a.yaml:4:5: overdue: `po` PO placed: due 2026-10-09, forecast finish 2026-10-16, float -5 (owner alice, vendor dell)"
     );
     assert!(
         out.ends_with("check failed: 1 violation of fail_on = [overdue] as of 2026-10-14\n"),
@@ -236,7 +236,7 @@ fn check_exits_1_on_an_overdue_item_and_names_its_file_and_line() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|x| (x["id"].as_str().unwrap(), x["health"].as_str().unwrap()))
+        .map(|x| (x["id"].as_str().unwrap(), x["class"].as_str().unwrap()))
         .collect();
     assert_eq!(
         found,

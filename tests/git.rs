@@ -1,9 +1,11 @@
 //! The git-native commands on real repositories built here: `--at`, `diff`, `history`
 //! and baselines, with renames, removed files, a merge commit, an invalid side, a
 //! shallow clone and CI environment variables. Authors, dates and config are fixed.
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
+use std::path::PathBuf;
+
+use common::repo::{Repo, milepost_in};
 use serde_json::Value;
 
 const TOML: &str = "[program]\nname = \"Demo\"\nstart = 2026-10-05\n";
@@ -15,87 +17,6 @@ const PLAN: &str = "milestones:
   - {id: install, name: Installed, cluster: a, duration: 4, depends_on: [deliver], due: 2026-10-30}
   - {id: side, name: Side work, cluster: a, duration: 2}
 ";
-
-/// A scratch repository driven through the git CLI with a fixed identity and clock.
-struct Repo {
-    dir: tempfile::TempDir,
-}
-
-impl Repo {
-    fn new() -> Repo {
-        let repo = Repo {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        repo.git(&["init", "-q", "-b", "main"]);
-        repo
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn git_in(dir: &Path, args: &[&str], date: &str) -> String {
-        let out = Command::new("git")
-            .current_dir(dir)
-            .args(args)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "Ann Example")
-            .env("GIT_AUTHOR_EMAIL", "ann@example.com")
-            .env("GIT_COMMITTER_NAME", "Ann Example")
-            .env("GIT_COMMITTER_EMAIL", "ann@example.com")
-            .env("GIT_AUTHOR_DATE", format!("{date}T12:00:00+00:00"))
-            .env("GIT_COMMITTER_DATE", format!("{date}T12:00:00+00:00"))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn git(&self, args: &[&str]) -> String {
-        Repo::git_in(self.path(), args, "2026-10-05")
-    }
-
-    fn write(&self, rel: &str, text: &str) -> &Repo {
-        let path = self.path().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-        self
-    }
-
-    fn commit(&self, date: &str, message: &str) {
-        Repo::git_in(self.path(), &["add", "-A"], date);
-        Repo::git_in(self.path(), &["commit", "-q", "-m", message], date);
-    }
-
-    fn milepost(&self, dir: &str, args: &[&str]) -> (i32, String, String) {
-        milepost_in(&self.path().join(dir), args, &[])
-    }
-}
-
-fn milepost_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    let mut cmd = assert_cmd::Command::cargo_bin("milepost").unwrap();
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("MILEPOST_TODAY")
-        .env_remove("GITHUB_BASE_REF")
-        .env_remove("CI_MERGE_REQUEST_TARGET_BRANCH_NAME");
-    cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// v1: the plan; v2: `deliver` takes 8 days (an edit rippling to `install`), `side`
 /// removed, `extra` added, the plan file renamed, `install`'s due moved later.

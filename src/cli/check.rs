@@ -1,35 +1,59 @@
-//! `milepost check`: the CI gate. Exit 1 when an item violates the policy.
+//! `milepost check`: the CI gate. Exit 1 when an item violates the policy (or, with
+//! `--fail-on-slip`, when the change slips the schedule), in the CI system's own format.
+use std::path::PathBuf;
+
 use clap::ValueEnum;
-use serde::Serialize;
 
-use crate::analysis::check::violations;
+use crate::analysis::check::{fails, violations};
+use crate::analysis::diff::diff;
+use crate::analysis::{Health, Plan};
 use crate::load::config::FailOn;
-use crate::render;
+use crate::render::check::{CheckResult, Row, Severity};
+use crate::render::{github, gitlab, junit};
 
+use super::context::schedule;
 use super::diagnostics::Resolver;
+use super::diff::base_rev;
 use super::{Context, Failure};
 
 /// Fail (exit 1) when a milestone is overdue, or slipping or at risk if asked
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  milepost check\n  milepost check --fail-on overdue,slipping\n\nExit status: 0 no violation, 1 violations, 2 invalid program or usage.\nThe default policy is [policy] fail_on in milepost.toml, else overdue."
+    after_help = "Examples:\n  milepost check\n  milepost check --fail-on overdue,slipping\n  milepost check --format junit -o milepost-junit.xml\n  milepost check --fail-on-slip          # also fail when the change slips a commitment\n\nExit status: 0 no violation, 1 violations, 2 invalid program, usage or git error.\nThe default policy is [policy] fail_on in milepost.toml, else overdue.\nIn GitHub Actions (GITHUB_ACTIONS=true) the default format is github."
 )]
 pub struct Args {
     /// Health classes that fail the check (comma-separated: overdue, slipping, at-risk) [default: from milepost.toml, else overdue]
     #[arg(long, value_delimiter = ',', value_parser = parse_fail_on, value_name = "CLASSES")]
     pub fail_on: Vec<FailOn>,
     /// Output format
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    #[arg(long, value_enum, default_value_t = CheckFormat::Auto)]
     pub format: CheckFormat,
+    /// Write the report to FILE (atomically) instead of stdout; the result line still goes to stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also fail when the program finish or an item with a due forecasts later than at the base
+    #[arg(long)]
+    pub fail_on_slip: bool,
+    /// The base for --fail-on-slip [default: as for `milepost diff`]
+    #[arg(long, value_name = "REV", requires = "fail_on_slip")]
+    pub base: Option<String>,
 }
 
 /// Output formats of `check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
+    /// github in GitHub Actions, text elsewhere
+    Auto,
     /// One line per violation, `file:line:col: health: message`
     Text,
-    /// A JSON object with the violations
+    /// A JSON object with the violations and warnings
     Json,
+    /// GitHub workflow annotations (and a job summary when GITHUB_STEP_SUMMARY is set)
+    Github,
+    /// A GitLab Code Quality report
+    Gitlab,
+    /// JUnit XML, one testcase per milestone
+    Junit,
 }
 
 fn parse_fail_on(text: &str) -> Result<FailOn, String> {
@@ -37,111 +61,227 @@ fn parse_fail_on(text: &str) -> Result<FailOn, String> {
         .ok_or_else(|| format!("unknown class `{text}`; expected overdue, slipping or at-risk"))
 }
 
-#[derive(Serialize)]
-struct JsonViolation<'a> {
-    id: &'a str,
-    health: &'static str,
-    file: String,
-    line: usize,
-    column: usize,
-    message: String,
+fn fail_on_name(f: FailOn) -> &'static str {
+    match f {
+        FailOn::Overdue => "overdue",
+        FailOn::Slipping => "slipping",
+        FailOn::AtRisk => "at-risk",
+    }
 }
 
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
     let plan = ctx.plan()?;
-    let p = &plan.program;
     let fail_on = if args.fail_on.is_empty() {
-        p.config.policy.fail_on.clone()
+        plan.program.config.policy.fail_on.clone()
     } else {
         args.fail_on.clone()
     };
-    let found = violations(&plan, &fail_on);
-    let mut resolver = Resolver::new(&p.files);
-    let mut lines = Vec::new();
-    let mut json = Vec::new();
-    for v in &found {
-        let m = &p.milestones[v.item];
-        let it = &plan.schedule.items[v.item];
-        let a = &plan.assessments[v.item];
-        let position = resolver
-            .position(&m.origin.item())
-            .unwrap_or_else(|| "?:0:0".into());
-        let due = m.due.map(|d| format!("due {d}, ")).unwrap_or_default();
-        let float = it
-            .total_float
-            .map(|f| format!(", float {f}"))
-            .unwrap_or_default();
-        let owner = m
-            .owner
-            .as_deref()
-            .map(|o| format!(" (owner {o})"))
-            .unwrap_or_default();
-        let message = format!(
-            "`{}` {}: {due}forecast finish {}{float}{owner}",
-            m.id, m.name, it.finish
-        );
-        lines.push(format!("{position}: {}: {message}\n", a.health));
-        let mut parts = position.rsplitn(3, ':');
-        let column = parts.next().and_then(|c| c.parse().ok()).unwrap_or(0);
-        let line = parts.next().and_then(|l| l.parse().ok()).unwrap_or(0);
-        let file = parts.next().unwrap_or("").to_string();
-        json.push(JsonViolation {
-            id: &m.id,
-            health: a.health.as_str(),
-            file,
-            line,
-            column,
-            message,
-        });
+    let prefix = ctx.repo().ok().map(|(_, prefix)| prefix);
+    let mut result = findings(&plan, &fail_on, prefix.as_deref());
+    if args.fail_on_slip {
+        let slips = slips(ctx, &plan, args.base.clone())?;
+        result.rows.splice(0..0, slips);
     }
-    let names: Vec<&str> = fail_on
-        .iter()
-        .map(|f| match f {
-            FailOn::Overdue => "overdue",
-            FailOn::Slipping => "slipping",
-            FailOn::AtRisk => "at-risk",
-        })
-        .collect();
-    let text = match args.format {
-        CheckFormat::Json => {
-            #[derive(Serialize)]
-            struct Out<'a> {
-                ok: bool,
-                fail_on: Vec<&'a str>,
-                today: render::json::Date,
-                violations: Vec<JsonViolation<'a>>,
-            }
-            render::json::value(&Out {
-                ok: found.is_empty(),
-                fail_on: names.clone(),
-                today: render::json::Date(plan.schedule.today),
-                violations: json,
-            })
+    let format = match args.format {
+        CheckFormat::Auto if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") => {
+            CheckFormat::Github
         }
-        CheckFormat::Text if found.is_empty() => {
-            format!(
-                "ok: {} milestone{}, none {} as of {}\n",
-                p.milestones.len(),
-                if p.milestones.len() == 1 { "" } else { "s" },
-                names.join(" or "),
-                plan.schedule.today
-            )
-        }
-        CheckFormat::Text => {
-            let n = found.len();
-            lines.join("")
-                + &format!(
-                    "check failed: {n} violation{} of fail_on = [{}] as of {}\n",
-                    if n == 1 { "" } else { "s" },
-                    names.join(", "),
-                    plan.schedule.today
-                )
-        }
+        CheckFormat::Auto => CheckFormat::Text,
+        other => other,
     };
-    ctx.out.data(&text)?;
-    if found.is_empty() {
+    let report = match format {
+        CheckFormat::Auto | CheckFormat::Text => result.text(),
+        CheckFormat::Json => result.json(),
+        CheckFormat::Github => github::annotations(&result) + &result.summary() + "\n",
+        CheckFormat::Gitlab => gitlab::code_quality(&result),
+        CheckFormat::Junit => junit::junit(&result),
+    };
+    if format == CheckFormat::Github {
+        step_summary(&result)?;
+    }
+    match &args.output {
+        Some(path) => {
+            crate::write::atomic_write(path, report.as_bytes()).map_err(Failure::Error)?;
+            ctx.out.data(&(result.summary() + "\n"))?;
+        }
+        None => ctx.out.data(&report)?,
+    }
+    if result.ok() {
         Ok(())
     } else {
         Err(Failure::Violation)
     }
+}
+
+/// Appends the markdown summary to `$GITHUB_STEP_SUMMARY` when the runner sets it.
+fn step_summary(result: &CheckResult) -> Result<(), Failure> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .map_err(|e| {
+            Failure::Error(format!(
+                "cannot write the job summary {}: {e}",
+                PathBuf::from(&path).display()
+            ))
+        })?;
+    file.write_all(github::step_summary(result).as_bytes())
+        .map_err(|e| Failure::Error(format!("cannot write the job summary: {e}")))
+}
+
+/// Every milestone as a row: violations, then at-risk warnings, then the rest.
+fn findings(plan: &Plan, fail_on: &[FailOn], prefix: Option<&str>) -> CheckResult {
+    let p = &plan.program;
+    let mut resolver = Resolver::new(&p.files);
+    let flagged: Vec<usize> = violations(plan, fail_on)
+        .into_iter()
+        .map(|v| v.item)
+        .collect();
+    let mut rows: Vec<(u8, Row)> = plan
+        .in_order()
+        .map(|i| {
+            let health = plan.assessments[i].health;
+            let severity = if flagged.contains(&i) {
+                Some(Severity::Violation)
+            } else if health == Health::AtRisk && !fails(health, fail_on) {
+                Some(Severity::Warning)
+            } else {
+                None
+            };
+            let rank = match severity {
+                Some(Severity::Violation) => 4 - health as u8,
+                Some(Severity::Warning) => 10,
+                None => 20,
+            };
+            (rank, row(plan, i, severity, prefix, &mut resolver))
+        })
+        .collect();
+    rows.sort_by_key(|(rank, _)| *rank);
+    CheckResult {
+        rows: rows.into_iter().map(|(_, r)| r).collect(),
+        today: plan.schedule.today,
+        fail_on: fail_on.iter().map(|f| fail_on_name(*f)).collect(),
+        milestones: p.milestones.len(),
+    }
+}
+
+fn row(
+    plan: &Plan,
+    i: usize,
+    severity: Option<Severity>,
+    prefix: Option<&str>,
+    resolver: &mut Resolver<'_>,
+) -> Row {
+    let p = &plan.program;
+    let m = &p.milestones[i];
+    let it = &plan.schedule.items[i];
+    let place = resolver.place(&m.origin.item());
+    let path = place
+        .and_then(|(file, _, _)| p.files.get(file))
+        .map(|f| match prefix {
+            Some("") => f.rel.clone(),
+            Some(prefix) => format!("{prefix}/{}", f.rel),
+            None => f.name.clone(),
+        });
+    let due = m.due.map(|d| format!("due {d}, ")).unwrap_or_default();
+    let float = it
+        .total_float
+        .map(|f| format!(", float {f}"))
+        .unwrap_or_default();
+    let mut who: Vec<String> = m.owner.iter().map(|o| format!("owner {o}")).collect();
+    who.extend(m.vendor.map(|v| format!("vendor {}", p.vendors[v].id)));
+    let who = if who.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", who.join(", "))
+    };
+    Row {
+        id: m.id.clone(),
+        name: m.name.clone(),
+        class: plan.assessments[i].health.as_str(),
+        severity,
+        group: m
+            .cluster
+            .map(|c| p.clusters[c].id.clone())
+            .or_else(|| p.site_of(m).map(|s| p.sites[s].id.clone()))
+            .unwrap_or_else(|| "program".into()),
+        path,
+        line: place.map_or(0, |(_, l, _)| l),
+        column: place.map_or(0, |(_, _, c)| c),
+        message: format!("{due}forecast finish {}{float}{who}", it.finish),
+    }
+}
+
+/// Violations for `--fail-on-slip`: the program finish or items with a due that
+/// forecast later than at the base (scheduled with the same today).
+fn slips(ctx: &Context<'_>, head: &Plan, base: Option<String>) -> Result<Vec<Row>, Failure> {
+    let (repo, prefix) = ctx.repo()?;
+    let rev = base_rev(ctx, &repo, base, false)?;
+    let loaded = ctx.load_rev(
+        &repo,
+        &rev,
+        &prefix,
+        Some(head.schedule.today),
+        None,
+        Some(&format!("base ({})", rev.label)),
+    )?;
+    let d = diff(&schedule(loaded)?, head);
+    let mut resolver = Resolver::new(&head.program.files);
+    let mut rows = Vec::new();
+    if let (Some(delta), Some(b), Some(h)) = (
+        d.finish.delta.filter(|d| *d > 0),
+        d.finish.base,
+        d.finish.head,
+    ) {
+        rows.push(Row {
+            id: "program".into(),
+            name: head.program.config.name.clone(),
+            class: "slip",
+            severity: Some(Severity::Violation),
+            group: "program".into(),
+            path: None,
+            line: 0,
+            column: 0,
+            message: format!(
+                "program finish moves {delta} working days later than at {}: {} → {}",
+                rev.label, b.0, h.0
+            ),
+        });
+    }
+    for change in d
+        .items
+        .iter()
+        .filter(|c| c.finish.delta.is_some_and(|d| d > 0))
+    {
+        let Some(i) = head.program.milestone_index(&change.id) else {
+            continue;
+        };
+        if head.program.milestones[i].due.is_none() {
+            continue;
+        }
+        let mut r = row(
+            head,
+            i,
+            Some(Severity::Violation),
+            Some(&prefix),
+            &mut resolver,
+        );
+        r.class = "slip";
+        r.message = format!(
+            "forecast finish moves {} working days later than at {} ({}); {}",
+            change.finish.delta.unwrap_or(0),
+            rev.label,
+            change
+                .finish
+                .base
+                .map_or(String::new(), |b| b.0.to_string()),
+            r.message
+        );
+        rows.push(r);
+    }
+    Ok(rows)
 }

@@ -47,14 +47,20 @@ impl<'a> Resolver<'a> {
         Some((loc.file(), range))
     }
 
-    /// `path:line:col` of a location (1-based line and column).
-    pub fn position(&mut self, loc: &Loc) -> Option<String> {
+    /// The file, 1-based line and 1-based column (in characters) of a location.
+    pub fn place(&mut self, loc: &Loc) -> Option<(FileId, usize, usize)> {
         let (file, range) = self.resolve(loc)?;
         let f = self.files.get(file)?;
         let before = &f.text[..range.start.min(f.text.len())];
         let line = before.matches('\n').count() + 1;
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Some(format!("{}:{line}:{col}", f.name))
+        Some((file, line, col))
+    }
+
+    /// `path:line:col` of a location.
+    pub fn position(&mut self, loc: &Loc) -> Option<String> {
+        let (file, line, col) = self.place(loc)?;
+        Some(format!("{}:{line}:{col}", self.files.get(file)?.name))
     }
 }
 

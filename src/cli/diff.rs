@@ -26,6 +26,9 @@ pub struct Args {
     /// Exit 1 when the program finish or any item with a due forecasts later than at BASE
     #[arg(long)]
     pub fail_on_slip: bool,
+    /// Also write the pull-request comment (markdown) to FILE, atomically, for a bot step
+    #[arg(long, value_name = "FILE")]
+    pub comment_file: Option<std::path::PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -42,7 +45,7 @@ struct Out<'a> {
     diff: &'a ScheduleDiff,
 }
 
-fn git(e: impl std::fmt::Display) -> Failure {
+pub(super) fn git(e: impl std::fmt::Display) -> Failure {
     Failure::Error(e.to_string())
 }
 
@@ -68,7 +71,7 @@ fn parse_range(args: &Args) -> (Option<String>, Option<String>, bool) {
 }
 
 /// The base revision: as named, or the default at its merge-base with HEAD.
-fn base_rev(
+pub(super) fn base_rev(
     ctx: &Context<'_>,
     repo: &Repo,
     named: Option<String>,
@@ -133,6 +136,22 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
         .as_ref()
         .and_then(|r| repo.resolve(r).ok())
         .map(|r| r.commit);
+    let base_side = format!("`{}` ({})", base_rev.label, short(base_rev.commit));
+    let head_side = head_commit.map_or("the working tree".to_string(), |c| {
+        format!("`{head_label}` ({})", short(c))
+    });
+    let comment = || {
+        comment::render(
+            &d,
+            &Sides {
+                base: &base_side,
+                head: &head_side,
+            },
+        )
+    };
+    if let Some(path) = &args.comment_file {
+        crate::write::atomic_write(path, comment().as_bytes()).map_err(Failure::Error)?;
+    }
     let text = match args.format {
         Format::Json => render::json::value(&Out {
             base: SideJson {
@@ -145,26 +164,12 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
             },
             diff: &d,
         }),
-        Format::Markdown => {
-            let base = format!("`{}` ({})", base_rev.label, short(base_rev.commit));
-            let head = head_commit.map_or("the working tree".to_string(), |c| {
-                format!("`{head_label}` ({})", short(c))
-            });
-            comment::render(
-                &d,
-                &Sides {
-                    base: &base,
-                    head: &head,
-                },
-            )
-        }
+        Format::Markdown => comment(),
         Format::Csv | Format::Table => table(
             ctx,
             &d,
-            &format!("{} ({})", base_rev.label, short(base_rev.commit)),
-            &head_commit.map_or("the working tree".into(), |c| {
-                format!("{head_label} ({})", short(c))
-            }),
+            &base_side.replace('`', ""),
+            &head_side.replace('`', ""),
         ),
     };
     ctx.out.data(&text)?;

@@ -97,6 +97,7 @@ pub fn load_cached(source: &dyn Source, cache: Option<&ParseCache>) -> Result<Lo
     let config_text = decode(&config_bytes);
     let config_id = files.add(
         source.display_name(CONFIG_FILE),
+        CONFIG_FILE.to_string(),
         Arc::from(config_text.as_deref().unwrap_or("")),
     );
     let config = match config_text {
@@ -117,7 +118,7 @@ pub fn load_cached(source: &dyn Source, cache: Option<&ParseCache>) -> Result<Lo
     let mut raw = RawProgram::default();
     for (rel, file) in paths.iter().zip(parsed) {
         let file = Arc::try_unwrap(file).unwrap_or_else(|shared| (*shared).clone());
-        let id = files.add(source.display_name(rel), file.text);
+        let id = files.add(source.display_name(rel), rel.clone(), file.text);
         diags.extend(file.errors.into_iter().map(|e| e.into_diag(id)));
         let origin = |list, index| Origin {
             file: id,

@@ -1,9 +1,13 @@
 //! Output formats. A command builds a [`Grid`] (or a JSON value) and a renderer turns it
 //! into text: [`table`] for terminals, [`markdown`] for pull requests and reports,
 //! [`json`] for scripts (SPEC §3), [`csv`] for spreadsheets.
+pub mod check;
 pub mod comment;
 pub mod csv;
+pub mod github;
+pub mod gitlab;
 pub mod json;
+pub mod junit;
 pub mod markdown;
 pub mod table;
 
