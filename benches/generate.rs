@@ -1,137 +1,196 @@
-//! Writes a synthetic program of N milestones for benchmarks: many files, sites and
-//! clusters, two calendars, mixed relations and lags, constraints, dues and progress.
+//! Writes synthetic programs for the benchmarks (docs/performance.md, bench/run.sh):
 //!
-//! cargo run --release --example generate -- ITEMS OUT_DIR [SEED]
-use std::fmt::Write as _;
-use std::path::Path;
+//! ```text
+//! generate ITEMS DIR [SEED]              a realistic program of ITEMS milestones
+//! generate --tj3 ITEMS DIR [SEED]        the TaskJuggler-compatible subset, DIR/program.tjp
+//!                                        beside it, and a check that both tools agree
+//! generate --git COMMITS ITEMS DIR [SEED] a realistic program in a git repository of
+//!                                        COMMITS commits, each editing one duration
+//! ```
+//!
+//! cargo run --release --example generate -- 100000 /tmp/p100k
+#[path = "realistic.rs"]
+mod realistic;
 
-/// splitmix64: a small, seedable generator (no dependency, stable across versions).
-struct Rng(u64);
+#[allow(dead_code, unused_imports, clippy::all)]
+mod tj3 {
+    use std::collections::{BTreeSet, HashMap, HashSet};
+    use std::fmt::Write as _;
+    use std::fs;
+    use std::path::{Path, PathBuf};
+    use std::process::Command as StdCommand;
+    use std::time::Instant;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
+    use assert_cmd::Command;
+    use chrono::{Datelike, Days, NaiveDate, Weekday};
+    use serde_json::Value;
+
+    include!("tj3_common.rs");
+}
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+const USAGE: &str = "usage: generate [--tj3 | --git COMMITS] ITEMS DIR [SEED]";
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let num = |i: usize| -> Result<u64> { Ok(args.get(i).ok_or(USAGE)?.parse()?) };
+    let dir = |i: usize| -> Result<PathBuf> { Ok(PathBuf::from(args.get(i).ok_or(USAGE)?)) };
+    let seed = |i: usize| -> Result<u64> { args.get(i).map_or(Ok(7), |s| Ok(s.parse()?)) };
+    match args.first().map(String::as_str) {
+        Some("--tj3") => tj3_program(num(1)? as usize, &dir(2)?, seed(3)?),
+        Some("--git") => git_program(num(1)? as usize, num(2)? as usize, &dir(3)?, seed(4)?),
+        Some(_) => realistic::realistic(num(0)? as usize, &dir(1)?, seed(2)?),
+        None => Err(USAGE.into()),
     }
 }
 
-const PER_FILE: usize = 500;
-const PER_CLUSTER: usize = 250;
-
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().collect();
-    let items: usize = args
-        .get(1)
-        .ok_or("usage: generate ITEMS OUT_DIR [SEED]")?
-        .parse()?;
-    let out = Path::new(args.get(2).ok_or("usage: generate ITEMS OUT_DIR [SEED]")?);
-    let seed: u64 = args.get(3).map_or(Ok(7), |s| s.parse())?;
-    generate(items, out, seed)
+/// The TaskJuggler subset (tests/taskjuggler.rs): the milepost program in `dir`, the
+/// same program as `dir/program.tjp`, and both tools' dates compared (exit 1 on a
+/// difference), so a benchmark never times two tools that disagree.
+fn tj3_program(items: usize, dir: &Path, seed: u64) -> Result<()> {
+    let start = tj3::ymd("2026-10-05");
+    let p = tj3::generate(seed, items, start, &[]);
+    std::fs::create_dir_all(dir)?;
+    tj3::write_milepost(&p, dir);
+    let model = tj3::model_dates(&p);
+    let end = tj3::tj3_end(&p, &model);
+    std::fs::write(dir.join("program.tjp"), tj3::write_tjp(&p, end))?;
+    if !tj3::tj3_available() {
+        eprintln!("tj3 not installed: wrote the program and program.tjp, dates not compared");
+        return Ok(());
+    }
+    let theirs = tj3::run_tj3(&p, end);
+    let ours = milepost_dates(dir, &p)?;
+    let differ = (0..p.items.len()).filter(|&i| theirs[i] != ours[i]).count();
+    if differ > 0 {
+        tj3::diff(&p, "tj3", &theirs, "milepost", &ours, Some(&model));
+        return Err(
+            format!("{differ} of {items} items have different dates in tj3 and milepost").into(),
+        );
+    }
+    eprintln!("dates equal in tj3 and milepost for all {items} items");
+    Ok(())
 }
 
-fn generate(items: usize, out: &Path, seed: u64) -> Result<(), Box<dyn std::error::Error>> {
-    let mut rng = Rng(seed);
-    std::fs::create_dir_all(out.join("milestones"))?;
-    std::fs::write(
-        out.join("milepost.toml"),
-        "[program]\nname = \"generated\"\nstart = 2026-01-05\ntimezone = \"America/Los_Angeles\"\n\n[calendar]\nholidays = [2026-05-25, 2026-07-03, 2026-09-07, 2026-11-26, 2026-12-25, 2027-01-01]\n\n[calendar.regions.tw]\nholidays = [2027-02-08, 2027-02-09, 2027-02-10]\n",
+/// The milepost binary beside this example's directory (target/<profile>/milepost).
+fn milepost_bin() -> Result<PathBuf> {
+    if let Some(bin) = std::env::var_os("MILEPOST_BIN") {
+        return Ok(bin.into());
+    }
+    let exe = std::env::current_exe()?;
+    let profile = exe
+        .parent()
+        .and_then(Path::parent)
+        .ok_or("cannot locate target directory")?;
+    Ok(profile.join("milepost"))
+}
+
+fn milepost_dates(
+    dir: &Path,
+    p: &tj3::Program,
+) -> Result<Vec<(chrono::NaiveDate, chrono::NaiveDate)>> {
+    let out = Command::new(milepost_bin()?)
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "--today",
+            &p.start.to_string(),
+            "status",
+            "--format",
+            "json",
+        ])
+        .output()?;
+    if !out.status.success() {
+        return Err(format!("milepost failed: {}", String::from_utf8_lossy(&out.stderr)).into());
+    }
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+    let by_id: std::collections::HashMap<&str, &serde_json::Value> = v["milestones"]
+        .as_array()
+        .ok_or("no milestones")?
+        .iter()
+        .filter_map(|m| Some((m["id"].as_str()?, m)))
+        .collect();
+    p.items
+        .iter()
+        .map(|it| {
+            let m = by_id
+                .get(it.id.as_str())
+                .ok_or("item missing from milepost's output")?;
+            let d = |k: &str| tj3::ymd(m[k].as_str().unwrap_or("0000-01-01"));
+            Ok((d("start"), d("finish")))
+        })
+        .collect()
+}
+
+fn git(dir: &Path, args: &[&str], date: &str) -> Result<()> {
+    let status = Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Bench")
+        .env("GIT_AUTHOR_EMAIL", "bench@example.com")
+        .env("GIT_COMMITTER_NAME", "Bench")
+        .env("GIT_COMMITTER_EMAIL", "bench@example.com")
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .status()?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("git {args:?} failed").into())
+    }
+}
+
+/// A realistic program committed, then `commits - 1` commits that each change one
+/// milestone's duration in one file (dated from 2026-04-01, a hundred a day).
+fn git_program(commits: usize, items: usize, dir: &Path, seed: u64) -> Result<()> {
+    realistic::realistic(items, dir, seed)?;
+    git(
+        dir,
+        &["init", "-q", "-b", "main"],
+        "2026-04-01T09:00:00+00:00",
     )?;
-    let clusters = items.div_ceil(PER_CLUSTER).max(1);
-    let sites = clusters.div_ceil(8).max(1);
-    let mut text = String::from("sites:\n");
-    for s in 0..sites {
-        let region = if s % 3 == 2 { "\n    region: tw" } else { "" };
-        writeln!(text, "  - id: site{s}\n    name: Site {s}{region}")?;
-    }
-    text.push_str("clusters:\n");
-    for c in 0..clusters {
-        writeln!(
-            text,
-            "  - id: c{c}\n    site: site{}\n    gpus: 1024\n    ready_by: 2027-12-31",
-            c / 8
-        )?;
-    }
-    text.push_str("vendors:\n");
-    for v in 0..20 {
-        writeln!(
-            text,
-            "  - id: v{v}\n    name: Vendor {v}\n    category: oem"
-        )?;
-    }
-    std::fs::write(out.join("sites.yaml"), text)?;
-    // Items are written in topological order; the first 20% are done, the next 2% in
-    // progress, so done work never depends on open work.
-    let done = items / 5;
-    let wip = items / 50;
-    let mut file = String::new();
-    for i in 0..items {
-        if i % PER_FILE == 0 {
-            if i > 0 {
-                std::fs::write(
-                    out.join(format!("milestones/part{:04}.yaml", i / PER_FILE - 1)),
-                    &file,
-                )?;
-            }
-            file = String::from("milestones:\n");
-        }
-        let cluster = i / PER_CLUSTER;
-        let duration = if rng.below(6) == 0 {
-            0
-        } else {
-            1 + rng.below(15)
-        };
-        write!(
+    git(dir, &["add", "-A"], "2026-04-01T09:00:00+00:00")?;
+    git(
+        dir,
+        &["commit", "-q", "-m", "Initial plan"],
+        "2026-04-01T09:00:00+00:00",
+    )?;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("milestones"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    let mut rng = realistic::Rng(seed ^ 0x5eed);
+    for n in 1..commits {
+        let file = &files[rng.below(files.len() as u64) as usize];
+        let text = std::fs::read_to_string(file)?;
+        let spots: Vec<usize> = text
+            .match_indices("duration: ")
+            .map(|(i, _)| i + "duration: ".len())
+            .collect();
+        let at = spots[rng.below(spots.len() as u64) as usize];
+        let end = at + text[at..].find('\n').unwrap_or(0);
+        let old: u64 = text[at..end].trim().parse().unwrap_or(1);
+        std::fs::write(
             file,
-            "  - id: m{i}\n    name: Work item {i} of cluster {cluster}\n    cluster: c{cluster}\n    owner: owner{}\n    vendor: v{}\n    duration: {duration}\n",
-            rng.below(40),
-            rng.below(20)
+            format!("{}{}{}", &text[..at], old % 15 + 1, &text[end..]),
         )?;
-        // Work depends on earlier work of its own cluster, so clusters run in parallel.
-        let (lo, hi) = (cluster * PER_CLUSTER, i);
-        if hi > lo {
-            file.push_str("    depends_on:\n");
-            for k in 0..(1 + rng.below(2)) {
-                let pred = lo + rng.below((hi - lo) as u64) as usize;
-                let pred = if i < done + wip {
-                    pred.min(done.saturating_sub(1)).min(i - 1)
-                } else {
-                    pred
-                };
-                match (k, rng.below(5)) {
-                    (0, _) | (_, 0..=2) => writeln!(file, "      - m{pred}")?,
-                    (_, 3) => writeln!(
-                        file,
-                        "      - {{ id: m{pred}, type: SS, lag: {} }}",
-                        rng.below(5)
-                    )?,
-                    _ => writeln!(
-                        file,
-                        "      - {{ id: m{pred}, type: FF, lag: {} }}",
-                        rng.below(3)
-                    )?,
-                }
-            }
-        }
-        if i < done {
-            writeln!(file, "    status: done\n    finished: 2026-03-02")?;
-        } else if i < done + wip && duration > 0 {
-            writeln!(file, "    status: in_progress\n    started: 2026-03-03")?;
-        } else if rng.below(10) == 0 {
-            writeln!(file, "    due: 2027-0{}-15", 1 + rng.below(9))?;
-        }
-        if rng.below(20) == 0 && i >= done + wip {
-            writeln!(file, "    start_no_earlier: 2026-0{}-01", 4 + rng.below(5))?;
-        }
+        let date = format!(
+            "2026-04-{:02}T10:{:02}:{:02}+00:00",
+            1 + n / 100,
+            (n % 100) / 60,
+            n % 60
+        );
+        git(
+            dir,
+            &["commit", "-q", "-a", "-m", &format!("Edit {n}")],
+            &date,
+        )?;
     }
-    std::fs::write(
-        out.join(format!("milestones/part{:04}.yaml", (items - 1) / PER_FILE)),
-        &file,
-    )?;
     Ok(())
 }

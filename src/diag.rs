@@ -5,6 +5,7 @@
 //! line and column only when the diagnostic is shown, keeping the happy path fast.
 use std::sync::Arc;
 
+use crate::load::limits::Limits;
 use crate::load::yaml::Span;
 
 /// Index of a file in [`Files`].
@@ -21,10 +22,12 @@ pub struct SourceFile {
     pub text: Arc<str>,
 }
 
-/// All files that diagnostics may point into.
+/// All files that diagnostics may point into, and the limits they were read with
+/// (a file is parsed again within them to place a diagnostic).
 #[derive(Clone, Debug, Default)]
 pub struct Files {
     files: Vec<SourceFile>,
+    limits: Limits,
 }
 
 impl Files {
@@ -32,6 +35,16 @@ impl Files {
     pub fn add(&mut self, name: String, rel: String, text: Arc<str>) -> FileId {
         self.files.push(SourceFile { name, rel, text });
         FileId(u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX))
+    }
+
+    /// The limits the files were read with.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Sets the limits the files were read with.
+    pub fn set_limits(&mut self, limits: Limits) {
+        self.limits = limits;
     }
 
     /// The file with this id.

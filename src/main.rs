@@ -1,4 +1,5 @@
 //! The `milepost` binary: a thin shell over [`milepost::cli`].
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 fn main() -> std::process::ExitCode {
     milepost::cli::main()
 }

@@ -209,7 +209,8 @@ fn invalid_utf8_names_the_file() {
     let out = p.cmd("2026-11-16").arg("validate").output().expect("run");
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("bad.yaml: not valid UTF-8"), "{stderr}");
+    assert!(stderr.contains("not valid UTF-8: byte 0xFF"), "{stderr}");
+    assert!(stderr.contains("╭─[bad.yaml:2:9]"), "{stderr}");
 }
 
 #[test]

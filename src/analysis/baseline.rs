@@ -3,7 +3,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use serde::Serialize;
+
 use super::{Plan, clusters};
+use crate::load::raw::Status;
 
 /// The finish dates a baseline plan forecast, by id.
 #[derive(Clone, Debug, Default)]
@@ -13,6 +16,19 @@ pub struct Baseline {
     items: HashMap<String, NaiveDate>,
     clusters: HashMap<String, NaiveDate>,
     finish: Option<NaiveDate>,
+}
+
+/// The baseline execution index: items finished by today against the items the
+/// baseline planned to finish by today (both among the items the baseline has).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Execution {
+    /// Items done now that the baseline also has.
+    pub finished: usize,
+    /// Items whose baseline finish is on or before today.
+    pub planned: usize,
+    /// finished / planned; null when nothing was planned to finish yet. Above 1 is
+    /// ahead of the baseline.
+    pub index: Option<f64>,
 }
 
 /// A baseline finish and the variance to it in working days (positive = later).
@@ -56,6 +72,31 @@ impl Baseline {
             self.items.get(&m.id).copied(),
             Some(plan.schedule.items[i].finish),
         )
+    }
+
+    /// The finish the baseline forecast for the item with this id.
+    pub fn planned_finish(&self, id: &str) -> Option<NaiveDate> {
+        self.items.get(id).copied()
+    }
+
+    /// The baseline execution index over `items` of `plan` as of its today. Items the
+    /// baseline does not have (added since) count in neither part.
+    pub fn execution(&self, plan: &Plan, items: &[usize]) -> Execution {
+        let today = plan.schedule.today;
+        let (mut finished, mut planned) = (0, 0);
+        for &i in items {
+            let m = &plan.program.milestones[i];
+            let Some(base) = self.planned_finish(&m.id) else {
+                continue;
+            };
+            planned += usize::from(base <= today);
+            finished += usize::from(m.status == Status::Done);
+        }
+        Execution {
+            finished,
+            planned,
+            index: (planned > 0).then(|| finished as f64 / planned as f64),
+        }
     }
 
     /// The program finish of `plan` against the baseline's (program calendar).

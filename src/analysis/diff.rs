@@ -231,10 +231,12 @@ fn item_change(
     change: ChangeKind,
     fields: Vec<&'static str>,
 ) -> ItemChange {
-    let m = h.map_or_else(
-        || &base.program.milestones[b.unwrap_or(0)],
-        |h| &head.program.milestones[h],
-    );
+    // The item as head has it, else (removed) as base had it; callers pass at least one.
+    let m = match (h, b) {
+        (Some(h), _) => &head.program.milestones[h],
+        (None, Some(b)) => &base.program.milestones[b],
+        (None, None) => unreachable!("an item change names an item on at least one side"),
+    };
     let finish_b = b.map(|b| base.schedule.items[b].finish);
     let finish_h = h.map(|h| head.schedule.items[h].finish);
     let calendar = h.map_or(0, |h| head.program.milestones[h].calendar);

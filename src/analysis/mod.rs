@@ -1,5 +1,6 @@
 //! Analyses over a schedule: health, slip and criticality per item, cluster forecasts,
-//! the `check` gate, and what drives an item.
+//! the `check` gate, what drives an item, and for reports the overall status, KPIs,
+//! vendor accountability, risk exposure and a bounded timeline.
 pub mod baseline;
 pub mod check;
 pub mod clusters;
@@ -7,6 +8,12 @@ pub mod diff;
 pub mod drivers;
 pub mod health;
 pub mod history;
+pub mod kpi;
+pub mod overall;
+pub mod risks;
+pub mod scope;
+pub mod timeline;
+pub mod vendors;
 
 use chrono::NaiveDate;
 

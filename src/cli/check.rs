@@ -11,7 +11,6 @@ use crate::load::config::FailOn;
 use crate::render::check::{CheckResult, Row, Severity};
 use crate::render::{github, gitlab, junit};
 
-use super::context::schedule;
 use super::diagnostics::Resolver;
 use super::diff::base_rev;
 use super::{Context, Failure};
@@ -221,15 +220,14 @@ fn row(
 fn slips(ctx: &Context<'_>, head: &Plan, base: Option<String>) -> Result<Vec<Row>, Failure> {
     let (repo, prefix) = ctx.repo()?;
     let rev = base_rev(ctx, &repo, base, false)?;
-    let loaded = ctx.load_rev(
+    let base = ctx.plan_rev(
         &repo,
         &rev,
         &prefix,
-        Some(head.schedule.today),
-        None,
-        Some(&format!("base ({})", rev.label)),
+        head.schedule.today,
+        &format!("base ({})", rev.label),
     )?;
-    let d = diff(&schedule(loaded)?, head);
+    let d = diff(&base, head);
     let mut resolver = Resolver::new(&head.program.files);
     let mut rows = Vec::new();
     if let (Some(delta), Some(b), Some(h)) = (

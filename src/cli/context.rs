@@ -92,6 +92,20 @@ impl Context<'_> {
         self.load_from(&memory, today, cache, side)
     }
 
+    /// The plan as `rev` had it, scheduled with `today`, so that two sides of a
+    /// comparison (`diff`, `check --fail-on-slip`, `report --since`) differ only by
+    /// the change. `side` names it in diagnostics.
+    pub fn plan_rev(
+        &self,
+        repo: &Repo,
+        rev: &Rev,
+        prefix: &str,
+        today: NaiveDate,
+        side: &str,
+    ) -> Result<Plan, Failure> {
+        schedule(self.load_rev(repo, rev, prefix, Some(today), None, Some(side))?)
+    }
+
     /// Loads and validates from any source; `today` defaults to the clock's date in the
     /// program's timezone.
     pub fn load_from(

@@ -1,19 +1,28 @@
 //! Renders [`Diag`]s as miette reports: file, line, column, a snippet and a hint.
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::Arc;
 
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan,
 };
 
+use super::snippet::Indexed;
 use crate::diag::{Diag, FileId, Files, Loc, Severity};
+use crate::load::text::printable;
 use crate::load::{locate, yaml};
 
-/// Resolves locations to byte spans, parsing each file at most once.
+/// At most this many diagnostics are shown; the rest are counted.
+const MAX_SHOWN: usize = 200;
+
+/// A line longer than this (in bytes) is not shown as a snippet: the place is named
+/// as `file:line:col` instead.
+const LONG_LINE: usize = 1_000;
+
+/// Resolves locations to byte spans, parsing and indexing each file at most once.
 pub struct Resolver<'a> {
     files: &'a Files,
     trees: HashMap<FileId, Option<yaml::Node>>,
+    texts: HashMap<FileId, Indexed>,
 }
 
 impl<'a> Resolver<'a> {
@@ -22,38 +31,51 @@ impl<'a> Resolver<'a> {
         Resolver {
             files,
             trees: HashMap::new(),
+            texts: HashMap::new(),
         }
+    }
+
+    /// The indexed text of a file.
+    fn text(&mut self, id: FileId) -> Option<&Indexed> {
+        let file = self.files.get(id)?;
+        Some(
+            self.texts
+                .entry(id)
+                .or_insert_with(|| Indexed::new(file.text.clone())),
+        )
     }
 
     /// The file and byte range a location names.
     pub fn resolve(&mut self, loc: &Loc) -> Option<(FileId, std::ops::Range<usize>)> {
-        let file = self.files.get(loc.file())?;
-        let text = &file.text;
-        let chars = |span: yaml::Span| {
-            yaml::byte_offset(text, span.start)..yaml::byte_offset(text, span.end)
-        };
-        let range = match loc {
-            Loc::Chars { span, .. } => chars(*span),
-            Loc::Bytes { start, end, .. } => (*start).min(text.len())..(*end).min(text.len()),
-            Loc::File { .. } => return Some((loc.file(), 0..0)),
+        let id = loc.file();
+        let span = match loc {
+            Loc::Chars { span, .. } => *span,
+            Loc::Bytes { start, end, .. } => {
+                let len = self.text(id)?.text().len();
+                return Some((id, (*start).min(len)..(*end).min(len)));
+            }
+            Loc::File { .. } => return Some((id, 0..0)),
             Loc::Path { path, .. } => {
+                let text = self.files.get(id)?.text.clone();
+                let limits = self.files.limits();
                 let tree = self
                     .trees
-                    .entry(loc.file())
-                    .or_insert_with(|| yaml::parse(text).ok());
-                chars(locate::walk(tree.as_ref()?, path))
+                    .entry(id)
+                    .or_insert_with(|| yaml::parse_with(&text, limits).ok());
+                locate::walk(tree.as_ref()?, path)
             }
         };
-        Some((loc.file(), range))
+        let text = self.text(id)?;
+        Some((
+            id,
+            text.byte_of_char(span.start)..text.byte_of_char(span.end),
+        ))
     }
 
     /// The file, 1-based line and 1-based column (in characters) of a location.
     pub fn place(&mut self, loc: &Loc) -> Option<(FileId, usize, usize)> {
         let (file, range) = self.resolve(loc)?;
-        let f = self.files.get(file)?;
-        let before = &f.text[..range.start.min(f.text.len())];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, col) = self.text(file)?.line_col(range.start);
         Some((file, line, col))
     }
 
@@ -71,7 +93,7 @@ struct Report {
     code: String,
     severity: miette::Severity,
     help: Option<String>,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<NamedSource<Indexed>>,
     labels: Vec<LabeledSpan>,
     related: Vec<Report>,
 }
@@ -114,24 +136,29 @@ impl Diagnostic for Report {
 fn report(diag: &Diag, resolver: &mut Resolver<'_>, files: &Files) -> Report {
     let mut source = None;
     let mut labels = Vec::new();
+    // Everything shown passes through `printable`: a hostile file (or file name)
+    // must not be able to drive the terminal.
+    let mut message = printable(&diag.message).into_owned();
     if let Some((file, range)) = diag.loc.as_ref().and_then(|l| resolver.resolve(l))
         && let Some(f) = files.get(file)
+        && let Some(text) = resolver.text(file)
     {
-        source = Some(NamedSource::new(&f.name, f.text.clone()));
-        if !matches!(diag.loc, Some(Loc::File { .. })) {
+        let name = printable(&f.name);
+        let line = text.line_range(text.line_of(range.start));
+        if matches!(diag.loc, Some(Loc::File { .. })) {
+            // Without a snippet (a whole-file problem), name the file in the message.
+            message = format!("{name}: {message}");
+        } else if line.len() > LONG_LINE {
+            // A snippet of a huge line would flood the terminal: name the place.
+            let (l, c) = text.line_col(range.start);
+            message = format!("{name}:{l}:{c}: {message}");
+        } else {
+            source = Some(NamedSource::new(name, text.clone()));
             let span = SourceSpan::from(range.start..range.end.max(range.start));
-            labels.push(LabeledSpan::new_primary_with_span(diag.label.clone(), span));
+            let label = diag.label.as_deref().map(|l| printable(l).into_owned());
+            labels.push(LabeledSpan::new_primary_with_span(label, span));
         }
     }
-    let message = match (&diag.loc, source.is_some()) {
-        // Without a snippet (a whole-file problem), name the file in the message.
-        (Some(loc @ Loc::File { .. }), _) => format!(
-            "{}: {}",
-            files.get(loc.file()).map_or("", |f| f.name.as_str()),
-            diag.message
-        ),
-        _ => diag.message.clone(),
-    };
     let related = diag
         .related
         .iter()
@@ -157,7 +184,7 @@ fn report(diag: &Diag, resolver: &mut Resolver<'_>, files: &Files) -> Report {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         },
-        help: diag.help.clone(),
+        help: diag.help.as_deref().map(|h| printable(h).into_owned()),
         source,
         labels,
         related,
@@ -190,7 +217,7 @@ pub fn render(diags: &[Diag], files: &Files, color: bool, width: usize) -> Strin
         .collect();
     ordered.sort_by_key(|(key, _)| *key);
     let mut out = String::new();
-    for (_, diag) in ordered {
+    for (_, diag) in ordered.iter().take(MAX_SHOWN) {
         let rep = report(diag, &mut resolver, files);
         let _ = handler.render_report(&mut out, &rep);
         out.push('\n');
@@ -198,6 +225,13 @@ pub fn render(diags: &[Diag], files: &Files, color: bool, width: usize) -> Strin
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if ordered.len() > MAX_SHOWN {
+        let more = ordered.len() - MAX_SHOWN;
+        out.push_str(&format!(
+            "… and {more} more problem{} not shown (the first {MAX_SHOWN} are above)\n",
+            if more == 1 { "" } else { "s" }
+        ));
+    }
     if errors > 0 {
         out.push_str(&format!(
             "error: the program is invalid: {}",

@@ -16,14 +16,28 @@ pub struct Args {
     pub dir: Option<PathBuf>,
 }
 
+/// Writes the page of `command` and of every visible subcommand into `dir`, each
+/// atomically (a temporary file renamed into place), as clap_mangen names them.
+fn write_pages(command: clap::Command, dir: &std::path::Path) -> Result<(), Failure> {
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        write_pages(sub.clone(), dir)?;
+    }
+    let man = clap_mangen::Man::new(command);
+    let mut page = Vec::new();
+    man.render(&mut page)
+        .map_err(|e| Failure::Error(format!("cannot render the man page: {e}")))?;
+    crate::write::atomic_write(&dir.join(man.get_filename()), &page).map_err(Failure::Error)
+}
+
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
     let command = Cli::command();
     if let Some(dir) = &args.dir {
-        return std::fs::create_dir_all(dir)
-            .and_then(|()| clap_mangen::generate_to(command, dir))
-            .map_err(|e| {
-                Failure::Error(format!("cannot write man pages to {}: {e}", dir.display()))
-            });
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Failure::Error(format!("cannot write man pages to {}: {e}", dir.display()))
+        })?;
+        let mut command = command.disable_help_subcommand(true);
+        command.build();
+        return write_pages(command, dir);
     }
     let mut page = Vec::new();
     clap_mangen::Man::new(command)

@@ -5,17 +5,24 @@ mod clusters;
 mod completions;
 mod context;
 mod critical;
-mod diagnostics;
+pub mod diagnostics;
 mod diff;
+mod export;
 mod guide;
 mod history;
 mod init;
+mod kpi;
 mod man;
 mod output;
+mod panic;
+mod report;
 mod schema;
+mod scope;
 mod show;
+mod snippet;
 mod status;
 mod validate;
+mod vendors;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -76,6 +83,10 @@ enum Command {
     Show(show::Args),
     Diff(diff::Args),
     History(history::Args),
+    Report(report::Args),
+    Kpi(kpi::Args),
+    Vendors(vendors::Args),
+    Export(export::Args),
     Schema(schema::Args),
     Completions(completions::Args),
     Man(man::Args),
@@ -98,6 +109,10 @@ pub enum Failure {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
+    panic::guard(run)
+}
+
+fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -125,6 +140,10 @@ pub fn main() -> ExitCode {
         Command::Show(args) => show::run(&ctx, args),
         Command::Diff(args) => diff::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),
+        Command::Report(args) => report::run(&ctx, args),
+        Command::Kpi(args) => kpi::run(&ctx, args),
+        Command::Vendors(args) => vendors::run(&ctx, args),
+        Command::Export(args) => export::run(&ctx, args),
         Command::Schema(args) => schema::run(&ctx, args),
         Command::Completions(args) => completions::run(&ctx, args),
         Command::Man(args) => man::run(&ctx, args),

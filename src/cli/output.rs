@@ -52,6 +52,19 @@ impl Output {
         }
     }
 
+    /// Streams data to stdout through `write`; a closed pipe is not an error.
+    pub fn stream(
+        &self,
+        write: impl FnOnce(std::io::StdoutLock<'static>) -> serde_json::Result<()>,
+    ) -> Result<(), super::Failure> {
+        match write(std::io::stdout().lock()) {
+            Err(e) if e.io_error_kind() != Some(std::io::ErrorKind::BrokenPipe) => {
+                Err(super::Failure::Error(format!("cannot write output: {e}")))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Writes a message to stderr.
     pub fn message(&self, text: &str) {
         let _ = std::io::stderr().write_all(text.as_bytes());
@@ -64,6 +77,8 @@ impl Output {
         } else {
             "error"
         };
+        // The message may quote input (a path, a revision): never raw control characters.
+        let message = crate::load::text::printable(message);
         self.message(&format!("{prefix}: {message}\n"));
     }
 

@@ -54,7 +54,12 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
         g
     };
     let text = match args.format {
-        Format::Json => render::json::status(&plan, &items, baseline.as_ref()),
+        // Streamed: no copy of the whole document in memory.
+        Format::Json => {
+            return ctx
+                .out
+                .stream(|w| render::json::write_status(w, &plan, &items, baseline.as_ref()));
+        }
         Format::Table => {
             render::table::render(&grid(), ctx.out.table_style()) + &summary(&plan, &items) + "\n"
         }

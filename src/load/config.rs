@@ -11,6 +11,7 @@ use toml::value::Datetime;
 
 use crate::diag::{Diag, FileId, Loc};
 use crate::load::de::did_you_mean;
+use crate::load::limits::{Limits, RawLimits};
 use crate::load::schema::{FailOnName, Timezone, TomlDate, Weekday};
 
 /// The settings of a program, checked.
@@ -26,6 +27,8 @@ pub struct Config {
     /// Region calendars by key, each already merged with the program calendar.
     pub regions: BTreeMap<String, CalendarSpec>,
     pub policy: Policy,
+    /// Input limits (`[limits]`).
+    pub limits: Limits,
 }
 
 /// Working weekdays (Monday first) and holidays of one calendar.
@@ -74,6 +77,9 @@ pub(crate) struct RawConfig {
     /// Thresholds and the `milepost check` gate.
     #[serde(default)]
     policy: RawPolicy,
+    /// Input limits: file and program size, YAML depth, aliases, items, text length.
+    #[serde(default)]
+    limits: RawLimits,
 }
 
 /// The program's name, start and timezone.
@@ -154,6 +160,9 @@ pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
         let span = e.span().unwrap_or(0..0);
         vec![Diag::error("config", e.message().to_string()).at(bytes(file, span))]
     })?;
+    if let Some(message) = super::text::toml_control(text) {
+        return Err(vec![Diag::error("config", message).at(Loc::File { file })]);
+    }
     let mut diags = Vec::new();
     let mut check = Checker {
         file,
@@ -182,6 +191,9 @@ pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
         regions.insert(key.clone(), CalendarSpec { workdays, holidays });
     }
     let policy = check.policy(&raw.policy);
+    let limits = raw
+        .limits
+        .check(&mut |span, message| check.error(span, message));
     match (start, timezone) {
         (Some(start), Some(timezone)) if diags.is_empty() => Ok(Config {
             name: raw.program.name.unwrap_or_else(|| "program".into()),
@@ -192,6 +204,7 @@ pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
             calendar,
             regions,
             policy,
+            limits,
         }),
         _ => Err(diags),
     }

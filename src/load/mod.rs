@@ -2,22 +2,24 @@
 //! format types with each item's origin, plus every problem found on the way.
 pub mod config;
 pub mod de;
+mod file;
+pub mod limits;
 pub mod locate;
 pub mod raw;
 pub mod schema;
+pub mod text;
 pub mod yaml;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use serde::de::DeserializeOwned;
-
 use crate::diag::{Diag, FileId, Files, Loc, Seg};
 use crate::source::{CONFIG_FILE, Source, SourceError};
 use config::Config;
-use raw::{FILE_KEYS, RawCluster, RawMilestone, RawRisk, RawSite, RawVendor};
-use yaml::{Node, NodeKind};
+use file::ParsedFile;
+use limits::Limits;
+use raw::{RawCluster, RawMilestone, RawRisk, RawSite, RawVendor};
 
 /// Where an item was written: its file and its position in that file's list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,7 +86,7 @@ pub struct ParseCache {
 }
 
 /// Reads the program from `source`. Problems in the files become diagnostics; only a
-/// failure to list or read files is an `Err`.
+/// failure to list files or to read `milepost.toml` is an `Err`.
 pub fn load(source: &dyn Source) -> Result<Loaded, SourceError> {
     load_cached(source, None)
 }
@@ -93,63 +95,73 @@ pub fn load(source: &dyn Source) -> Result<Loaded, SourceError> {
 pub fn load_cached(source: &dyn Source, cache: Option<&ParseCache>) -> Result<Loaded, SourceError> {
     let mut files = Files::default();
     let mut diags = Vec::new();
-    let config_bytes = source.read(CONFIG_FILE)?;
-    let config_text = decode(&config_bytes);
-    let config_id = files.add(
-        source.display_name(CONFIG_FILE),
-        CONFIG_FILE.to_string(),
-        Arc::from(config_text.as_deref().unwrap_or("")),
-    );
-    let config = match config_text {
-        Err(message) => {
-            diags.push(Diag::error("encoding", message).at(Loc::File { file: config_id }));
-            None
+    // The limits are in milepost.toml, so it is read within the default file size.
+    let config_limit = Limits::DEFAULT.file_size;
+    let (config, config_size) = match source.read(CONFIG_FILE, config_limit) {
+        Ok(bytes) => {
+            let size = bytes.len() as u64;
+            (read_config(source, &bytes, &mut files, &mut diags), size)
         }
-        Ok(text) => config::parse(&text, config_id)
-            .map_err(|d| diags.extend(d))
-            .ok(),
+        Err(SourceError::TooLarge { size, .. }) => {
+            let id = add_unread(source, CONFIG_FILE, &mut files);
+            diags.push(too_large(id, size, config_limit, "file_size"));
+            (None, 0)
+        }
+        Err(e) => return Err(e),
     };
+    let limits = config.as_ref().map_or(Limits::DEFAULT, |c| c.limits);
+    files.set_limits(limits);
     let exclude = config
         .as_ref()
         .map(|c| c.exclude.clone())
         .unwrap_or_default();
-    let paths = source.program_files(&exclude)?;
-    let parsed = parse_files(source, &paths, cache)?;
-    let mut raw = RawProgram::default();
-    for (rel, file) in paths.iter().zip(parsed) {
-        let file = Arc::try_unwrap(file).unwrap_or_else(|shared| (*shared).clone());
-        let id = files.add(source.display_name(rel), rel.clone(), file.text);
-        diags.extend(file.errors.into_iter().map(|e| e.into_diag(id)));
-        let origin = |list, index| Origin {
-            file: id,
-            list,
-            index,
+    let listing = source.program_files(&exclude)?;
+    for skipped in &listing.skipped {
+        let id = add_unread(source, &skipped.rel, &mut files);
+        let diag = if skipped.error {
+            Diag::error("unreadable", skipped.why.clone())
+        } else {
+            Diag::warning("skipped", skipped.why.clone())
         };
-        raw.sites
-            .extend(file.sites.into_iter().map(|(i, value)| Item {
-                value,
-                origin: origin("sites", i),
-            }));
-        raw.clusters
-            .extend(file.clusters.into_iter().map(|(i, value)| Item {
-                value,
-                origin: origin("clusters", i),
-            }));
-        raw.vendors
-            .extend(file.vendors.into_iter().map(|(i, value)| Item {
-                value,
-                origin: origin("vendors", i),
-            }));
-        raw.milestones
-            .extend(file.milestones.into_iter().map(|(i, value)| Item {
-                value,
-                origin: origin("milestones", i),
-            }));
-        raw.risks
-            .extend(file.risks.into_iter().map(|(i, value)| Item {
-                value,
-                origin: origin("risks", i),
-            }));
+        diags.push(diag.at(Loc::File { file: id }));
+    }
+    let (paths, bytes) = sized(
+        source,
+        listing.files,
+        config_size,
+        &limits,
+        &mut files,
+        &mut diags,
+    );
+    let parsed = parse_files(source, &paths, bytes, cache, &limits);
+    let mut raw = RawProgram::default();
+    let mut items = 0usize;
+    let mut over = None;
+    for (rel, file) in paths.iter().zip(parsed) {
+        let mut file = Arc::try_unwrap(file).unwrap_or_else(|shared| (*shared).clone());
+        items = items.saturating_add(file.items());
+        let id = files.add(source.display_name(rel), rel.clone(), file.text.clone());
+        if items > limits.items && over.is_none() {
+            over = Some(id);
+        }
+        let errors = std::mem::take(&mut file.errors);
+        diags.extend(errors.into_iter().map(|e| e.into_diag(id)));
+        raw.add(id, file);
+    }
+    if let Some(file) = over {
+        // Past the limit nothing is checked further: the program is refused whole.
+        raw = RawProgram::default();
+        diags.push(
+            Diag::error(
+                "limit",
+                format!(
+                    "the program has {items} items (sites, clusters, vendors, milestones and risks), more than the limit of {} ({}); this file passes it",
+                    limits.items,
+                    limits::key("items")
+                ),
+            )
+            .at(Loc::File { file }),
+        );
     }
     Ok(Loaded {
         files,
@@ -159,63 +171,145 @@ pub fn load_cached(source: &dyn Source, cache: Option<&ParseCache>) -> Result<Lo
     })
 }
 
-/// Decodes file bytes as UTF-8, dropping a byte-order mark.
-fn decode(bytes: &[u8]) -> Result<String, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        format!(
-            "not valid UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
-}
-
-/// A file-level problem, located by characters (or the whole file).
-#[derive(Clone)]
-enum FileError {
-    At(yaml::Span, String, Option<String>),
-    Whole(String),
-}
-
-impl FileError {
-    fn into_diag(self, file: FileId) -> Diag {
-        match self {
-            FileError::At(span, message, help) => {
-                let diag = Diag::error("format", message).at(Loc::Chars { file, span });
-                match help {
-                    Some(h) => diag.help(h),
-                    None => diag,
-                }
-            }
-            FileError::Whole(message) => Diag::error("format", message).at(Loc::File { file }),
+fn read_config(
+    source: &dyn Source,
+    bytes: &[u8],
+    files: &mut Files,
+    diags: &mut Vec<Diag>,
+) -> Option<Config> {
+    let name = source.display_name(CONFIG_FILE);
+    match text::decode(bytes) {
+        Err(e) => {
+            let file = files.add(name, CONFIG_FILE.to_string(), Arc::from(e.text));
+            diags.push(Diag::error("encoding", e.message).at(Loc::Chars { file, span: e.span }));
+            None
+        }
+        Ok(text) => {
+            let file = files.add(name, CONFIG_FILE.to_string(), Arc::from(text.as_str()));
+            config::parse(&text, file).map_err(|d| diags.extend(d)).ok()
         }
     }
 }
 
-#[derive(Default, Clone)]
-pub struct ParsedFile {
-    text: Arc<str>,
-    errors: Vec<FileError>,
-    sites: Vec<(usize, Arc<RawSite>)>,
-    clusters: Vec<(usize, Arc<RawCluster>)>,
-    vendors: Vec<(usize, Arc<RawVendor>)>,
-    milestones: Vec<(usize, Arc<RawMilestone>)>,
-    risks: Vec<(usize, Arc<RawRisk>)>,
+/// A file that is named in diagnostics but not read.
+fn add_unread(source: &dyn Source, rel: &str, files: &mut Files) -> FileId {
+    files.add(source.display_name(rel), rel.to_string(), Arc::from(""))
 }
 
-/// Reads and parses the files on all cores; results come back in `paths` order.
+fn too_large(file: FileId, size: u64, limit: u64, key: &str) -> Diag {
+    Diag::error(
+        "limit",
+        format!(
+            "the file is {} ({size} bytes), over the limit of {}; it is not read",
+            limits::human(size),
+            limits::human(limit)
+        ),
+    )
+    .help(format!("the limit is {}", limits::key(key)))
+    .at(Loc::File { file })
+}
+
+/// The files to read: each within `file_size`, together within `program_size` (sizes
+/// from metadata, before anything is read). Files that cannot be read are reported.
+fn sized(
+    source: &dyn Source,
+    paths: Vec<String>,
+    config_size: u64,
+    limits: &Limits,
+    files: &mut Files,
+    diags: &mut Vec<Diag>,
+) -> (Vec<String>, u64) {
+    let mut total = config_size;
+    let mut read = Vec::with_capacity(paths.len());
+    for rel in paths {
+        match source.size(&rel) {
+            Err(e) => {
+                let id = add_unread(source, &rel, files);
+                diags.push(unreadable(id, e));
+            }
+            Ok(size) if size > limits.file_size => {
+                let id = add_unread(source, &rel, files);
+                diags.push(too_large(id, size, limits.file_size, "file_size"));
+            }
+            Ok(size) => {
+                total = total.saturating_add(size);
+                if total > limits.program_size {
+                    // Past the limit nothing is read: the program is refused whole.
+                    let id = add_unread(source, &rel, files);
+                    diags.push(
+                        Diag::error(
+                            "limit",
+                            format!(
+                                "with this file the program comes to more than {} ({total} bytes so far); nothing is read",
+                                limits::human(limits.program_size)
+                            ),
+                        )
+                        .help(format!("the limit is {}", limits::key("program_size")))
+                        .at(Loc::File { file: id }),
+                    );
+                    return (Vec::new(), 0);
+                }
+                read.push(rel);
+            }
+        }
+    }
+    (read, total)
+}
+
+fn unreadable(file: FileId, e: SourceError) -> Diag {
+    let why = match e {
+        SourceError::Io { error, .. } => format!("cannot read this file: {error}"),
+        SourceError::NotRead { why, .. } => why,
+        other => other.to_string(),
+    };
+    Diag::error("unreadable", why).at(Loc::File { file })
+}
+
+impl RawProgram {
+    /// Adds a file's items, each with its origin.
+    fn add(&mut self, file: FileId, parsed: ParsedFile) {
+        fn items<T>(
+            file: FileId,
+            list: &'static str,
+            parsed: Vec<(usize, Arc<T>)>,
+        ) -> impl Iterator<Item = Item<Arc<T>>> {
+            parsed.into_iter().map(move |(index, value)| Item {
+                value,
+                origin: Origin { file, list, index },
+            })
+        }
+        self.sites.extend(items(file, "sites", parsed.sites));
+        self.clusters
+            .extend(items(file, "clusters", parsed.clusters));
+        self.vendors.extend(items(file, "vendors", parsed.vendors));
+        self.milestones
+            .extend(items(file, "milestones", parsed.milestones));
+        self.risks.extend(items(file, "risks", parsed.risks));
+    }
+}
+
+/// Reads and parses the files on all cores; results come back in `paths` order. A
+/// file that cannot be read becomes a file with that error.
 fn parse_files(
     source: &dyn Source,
     paths: &[String],
+    bytes: u64,
     cache: Option<&ParseCache>,
-) -> Result<Vec<Arc<ParsedFile>>, SourceError> {
+    limits: &Limits,
+) -> Vec<Arc<ParsedFile>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(paths.len())
         .max(1);
     let next = AtomicUsize::new(0);
-    let parse_one = |rel: &String| -> Result<Arc<ParsedFile>, SourceError> {
-        let id = source.content_id(rel);
+    let parse_one = |rel: &String| -> Arc<ParsedFile> {
+        // A parse depends on the limits as well as on the content.
+        let id = source.content_id(rel).map(|id| {
+            format!(
+                "{id}/{}/{}/{}/{}",
+                limits.depth, limits.alias_nodes, limits.items, limits.string_length
+            )
+        });
         if let (Some(cache), Some(id)) = (cache, &id)
             && let Some(hit) = cache
                 .files
@@ -223,21 +317,45 @@ fn parse_files(
                 .ok()
                 .and_then(|files| files.get(id).cloned())
         {
-            return Ok(hit);
+            return hit;
         }
-        let parsed = Arc::new(parse_file(&source.read(rel)?));
+        let parsed = match source.read(rel, limits.file_size) {
+            Ok(bytes) => Arc::new(file::parse_file(&bytes, limits)),
+            Err(SourceError::TooLarge { size, limit, .. }) => {
+                return Arc::new(ParsedFile::unread(
+                    "limit",
+                    format!(
+                        "the file is {}, over the limit of {}; it is not read",
+                        limits::human(size),
+                        limits::human(limit)
+                    ),
+                ));
+            }
+            Err(e) => {
+                let message = match e {
+                    SourceError::Io { error, .. } => format!("cannot read this file: {error}"),
+                    other => other.to_string(),
+                };
+                return Arc::new(ParsedFile::unread("unreadable", message));
+            }
+        };
         if let (Some(cache), Some(id)) = (cache, id)
             && let Ok(mut files) = cache.files.lock()
         {
             files.insert(id, parsed.clone());
         }
-        Ok(parsed)
+        parsed
     };
-    let mut results: Vec<(usize, Result<Arc<ParsedFile>, SourceError>)> =
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers)
-                .map(|_| {
-                    scope.spawn(|| {
+    // A small program parses faster than threads start.
+    if workers == 1 || bytes < SMALL_PROGRAM {
+        return paths.iter().map(parse_one).collect();
+    }
+    let mut results: Vec<(usize, Arc<ParsedFile>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                std::thread::Builder::new()
+                    .stack_size(PARSE_STACK)
+                    .spawn_scoped(scope, || {
                         let mut done = Vec::new();
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed);
@@ -246,105 +364,38 @@ fn parse_files(
                         }
                         done
                     })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
-}
-
-fn parse_file(bytes: &[u8]) -> ParsedFile {
-    let text = match decode(bytes) {
-        Ok(text) => text,
-        Err(message) => {
-            return ParsedFile {
-                errors: vec![FileError::Whole(message)],
-                ..ParsedFile::default()
-            };
+            })
+            .collect();
+        let mut all = Vec::with_capacity(paths.len());
+        for handle in handles {
+            match handle.map(|h| h.join()) {
+                Ok(Ok(done)) => all.extend(done),
+                // A parser thread that panicked: a bug, reported as one (never a
+                // silently missing file).
+                Ok(Err(panic)) => std::panic::resume_unwind(panic),
+                // No thread could be started: parse here instead.
+                Err(_) => {}
+            }
         }
-    };
-    let mut out = ParsedFile::default();
-    match yaml::parse(&text) {
-        Err(e) => out.errors.push(FileError::At(
-            e.span,
-            format!("invalid YAML: {}", e.message),
-            None,
-        )),
-        Ok(root) => read_root(&root, &mut out),
+        all
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.dedup_by_key(|(i, _)| *i);
+    // Any file a worker did not get to (a thread that could not start) is parsed here.
+    let mut out = Vec::with_capacity(paths.len());
+    let mut results = results.into_iter().peekable();
+    for (i, rel) in paths.iter().enumerate() {
+        match results.next_if(|(j, _)| *j == i) {
+            Some((_, parsed)) => out.push(parsed),
+            None => out.push(parse_one(rel)),
+        }
     }
-    out.text = Arc::from(text);
     out
 }
 
-fn read_root(root: &Node, out: &mut ParsedFile) {
-    let entries = match &root.kind {
-        NodeKind::Null => return,
-        NodeKind::Map(entries) => entries,
-        _ => {
-            let message = format!(
-                "a program file is a mapping with any of the keys {}; found {}",
-                FILE_KEYS.join(", "),
-                root.describe()
-            );
-            out.errors.push(FileError::At(root.span, message, None));
-            return;
-        }
-    };
-    let errors = de::Collector::default();
-    let mut seen: Vec<&str> = Vec::new();
-    for (key, value) in entries {
-        let name = key.as_str().unwrap_or("");
-        if seen.contains(&name) {
-            out.errors.push(FileError::At(
-                key.span,
-                format!("duplicate key `{name}`"),
-                None,
-            ));
-            continue;
-        }
-        seen.push(name);
-        match name {
-            "sites" => out.sites = read_list(value, &errors),
-            "clusters" => out.clusters = read_list(value, &errors),
-            "vendors" => out.vendors = read_list(value, &errors),
-            "milestones" => out.milestones = read_list(value, &errors),
-            "risks" => out.risks = read_list(value, &errors),
-            _ => {
-                let help = de::did_you_mean(name, FILE_KEYS).map_or_else(
-                    || format!("expected one of {}", FILE_KEYS.join(", ")),
-                    |h| format!("did you mean `{h}`?"),
-                );
-                out.errors.push(FileError::At(
-                    key.span,
-                    format!("unknown key `{name}`"),
-                    Some(help),
-                ));
-            }
-        }
-    }
-    out.errors.extend(
-        errors
-            .into_errors()
-            .into_iter()
-            .map(|e| FileError::At(e.span.unwrap_or_default(), e.message, e.help)),
-    );
-}
+/// Below this many bytes the files are parsed on the calling thread.
+const SMALL_PROGRAM: u64 = 256 << 10;
 
-fn read_list<T: DeserializeOwned>(node: &Node, errors: &de::Collector) -> Vec<(usize, Arc<T>)> {
-    match &node.kind {
-        NodeKind::Null => Vec::new(),
-        NodeKind::Seq(items) => items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| de::from_node::<T>(item, errors).map(|v| (i, Arc::new(v))))
-            .collect(),
-        _ => {
-            let _ = de::from_node::<Vec<T>>(node, errors);
-            Vec::new()
-        }
-    }
-}
+/// The stack of a parser thread: deep (but limited) YAML nests recurse in the
+/// deserializer and when trees are dropped.
+const PARSE_STACK: usize = 16 << 20;

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as PSpan};
 
+use super::limits::{self, Limits};
+
 /// A range of a file's text, in characters (saphyr counts characters, not bytes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Span {
@@ -38,7 +40,7 @@ pub struct Node {
 pub enum NodeKind {
     Null,
     /// A scalar and whether it was written plain (unquoted, so `5` is a number).
-    Scalar(Box<str>, bool),
+    Scalar(String, bool),
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
 }
@@ -84,22 +86,35 @@ impl Node {
 pub struct YamlError {
     pub message: String,
     pub span: Span,
+    pub help: Option<String>,
 }
 
-/// Limits that keep hostile input from exhausting memory.
-const MAX_ALIAS_NODES: usize = 100_000;
-const MAX_DEPTH: usize = 256;
+impl YamlError {
+    pub(super) fn new(message: String, span: Span) -> YamlError {
+        YamlError {
+            message,
+            span,
+            help: None,
+        }
+    }
+}
 
-/// Parses one YAML document. An empty file (or one with only comments) is `Null`.
+/// Parses one YAML document with the default [`Limits`]. An empty file (or one with
+/// only comments) is `Null`.
 pub fn parse(text: &str) -> Result<Node, YamlError> {
-    let mut builder = Builder::default();
+    parse_with(text, &Limits::DEFAULT)
+}
+
+/// Parses one YAML document within `limits` (nesting depth, alias expansion, text
+/// length), so that no input can exhaust memory or the stack.
+pub fn parse_with(text: &str, limits: &Limits) -> Result<Node, YamlError> {
+    let mut builder = Builder {
+        limits: *limits,
+        ..Builder::default()
+    };
     for event in Parser::new_from_str(text) {
-        let (event, span) = event.map_err(|e| YamlError {
-            message: e.info().to_string(),
-            span: Span {
-                start: clamp_u32(e.marker().index()),
-                end: clamp_u32(e.marker().index()),
-            },
+        let (event, span) = event.map_err(|e| {
+            super::text::syntax_error(text, e.info(), clamp_u32(e.marker().index()))
         })?;
         builder.event(event, Span::from_parser(&span))?;
     }
@@ -116,10 +131,12 @@ enum Frame {
 
 #[derive(Default)]
 struct Builder {
+    limits: Limits,
     stack: Vec<Frame>,
     root: Option<Node>,
     documents: usize,
     anchors: HashMap<usize, Node>,
+    /// Nodes copied so far for anchors and aliases (bounded by `limits.alias_nodes`).
     alias_nodes: usize,
 }
 
@@ -129,21 +146,39 @@ impl Builder {
             Event::DocumentStart(_) => {
                 self.documents += 1;
                 if self.documents > 1 {
-                    return Err(YamlError {
-                        message:
-                            "a program file holds one YAML document; found a second one (`---`)"
-                                .into(),
+                    return Err(YamlError::new(
+                        "a program file holds one YAML document; found a second one (`---`)".into(),
                         span,
-                    });
+                    ));
                 }
             }
             Event::Scalar(value, style, anchor, tag) => {
+                if let Some(c) = super::text::first_control(&value) {
+                    return Err(YamlError::new(
+                        format!(
+                            "the text holds the control character U+{:04X} (written as an escape), which is not allowed",
+                            c as u32
+                        ),
+                        span,
+                    ));
+                }
+                let max = self.limits.string_length;
+                if value.len() > max && value.chars().count() > max {
+                    return Err(YamlError::new(
+                        format!(
+                            "a text of {} characters, longer than the limit of {max} ({})",
+                            value.chars().count(),
+                            limits::key("string_length")
+                        ),
+                        span,
+                    ));
+                }
                 let forced_str = tag.as_ref().is_some_and(|t| t.suffix == "str");
                 let plain = style == ScalarStyle::Plain && !forced_str;
                 let kind = if plain && is_null(&value) {
                     NodeKind::Null
                 } else {
-                    NodeKind::Scalar(value.into_owned().into_boxed_str(), plain)
+                    NodeKind::Scalar(value.into_owned(), plain)
                 };
                 self.finish(Node { span, kind }, anchor)?;
             }
@@ -153,19 +188,18 @@ impl Builder {
             }
             Event::SequenceEnd | Event::MappingEnd => self.close(span)?,
             Event::Alias(id) => {
-                let node = self.anchors.get(&id).cloned().ok_or_else(|| YamlError {
-                    message: "alias to an unknown anchor".into(),
-                    span,
-                })?;
-                self.alias_nodes += count_nodes(&node);
-                if self.alias_nodes > MAX_ALIAS_NODES {
-                    return Err(YamlError {
-                        message: format!(
-                            "aliases expand to more than {MAX_ALIAS_NODES} nodes; refusing to expand further"
-                        ),
-                        span,
-                    });
-                }
+                let size = match self.anchors.get(&id) {
+                    Some(node) => count_nodes(node, self.budget_left().saturating_add(1)),
+                    None => {
+                        return Err(YamlError::new("alias to an unknown anchor".into(), span));
+                    }
+                };
+                self.spend(size, span)?;
+                let node = self
+                    .anchors
+                    .get(&id)
+                    .cloned()
+                    .ok_or_else(|| YamlError::new("alias to an unknown anchor".into(), span))?;
                 self.finish(Node { span, ..node }, 0)?;
             }
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
@@ -173,15 +207,44 @@ impl Builder {
         Ok(())
     }
 
+    fn budget_left(&self) -> usize {
+        self.limits.alias_nodes.saturating_sub(self.alias_nodes)
+    }
+
+    /// Charges `nodes` copied nodes against the alias budget.
+    fn spend(&mut self, nodes: usize, span: Span) -> Result<(), YamlError> {
+        self.alias_nodes = self.alias_nodes.saturating_add(nodes);
+        if self.alias_nodes > self.limits.alias_nodes {
+            return Err(YamlError {
+                help: Some(format!(
+                    "a document whose aliases multiply (a \"billion laughs\") is refused; the limit is {}",
+                    limits::key("alias_nodes")
+                )),
+                ..YamlError::new(
+                    format!(
+                        "anchors and aliases expand to more than {} nodes",
+                        self.limits.alias_nodes
+                    ),
+                    span,
+                )
+            });
+        }
+        Ok(())
+    }
+
     fn open(&mut self, frame: Frame) -> Result<(), YamlError> {
-        if self.stack.len() >= MAX_DEPTH {
+        if self.stack.len() >= self.limits.depth {
             let span = match &frame {
                 Frame::Seq(s, ..) | Frame::Map(s, ..) => *s,
             };
-            return Err(YamlError {
-                message: format!("nesting deeper than {MAX_DEPTH} levels"),
+            return Err(YamlError::new(
+                format!(
+                    "lists and mappings nested deeper than {} levels ({})",
+                    self.limits.depth,
+                    limits::key("depth")
+                ),
                 span,
-            });
+            ));
         }
         self.stack.push(frame);
         Ok(())
@@ -216,6 +279,9 @@ impl Builder {
 
     fn finish(&mut self, node: Node, anchor: usize) -> Result<(), YamlError> {
         if anchor != 0 {
+            // An anchor keeps a copy: it counts against the same budget as aliases.
+            let size = count_nodes(&node, self.budget_left().saturating_add(1));
+            self.spend(size, node.span)?;
             self.anchors.insert(anchor, node.clone());
         }
         match self.stack.last_mut() {
@@ -224,10 +290,10 @@ impl Builder {
             Some(Frame::Map(_, _, entries, pending)) => match pending.take() {
                 None => {
                     if !matches!(node.kind, NodeKind::Scalar(..) | NodeKind::Null) {
-                        return Err(YamlError {
-                            message: "mapping keys must be plain text".into(),
-                            span: node.span,
-                        });
+                        return Err(YamlError::new(
+                            "mapping keys must be plain text".into(),
+                            node.span,
+                        ));
                     }
                     *pending = Some(node);
                 }
@@ -242,17 +308,28 @@ fn is_null(s: &str) -> bool {
     matches!(s, "" | "~" | "null" | "Null" | "NULL")
 }
 
-fn count_nodes(node: &Node) -> usize {
-    match &node.kind {
-        NodeKind::Null | NodeKind::Scalar(..) => 1,
-        NodeKind::Seq(items) => 1 + items.iter().map(count_nodes).sum::<usize>(),
-        NodeKind::Map(entries) => {
-            1 + entries
-                .iter()
-                .map(|(k, v)| count_nodes(k) + count_nodes(v))
-                .sum::<usize>()
+/// The nodes in a tree, counting no further than `cap` (so counting costs no more
+/// than the budget it is checked against).
+fn count_nodes(node: &Node, cap: usize) -> usize {
+    let mut count = 0usize;
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        count += 1;
+        if count >= cap {
+            return count;
+        }
+        match &node.kind {
+            NodeKind::Null | NodeKind::Scalar(..) => {}
+            NodeKind::Seq(items) => stack.extend(items.iter()),
+            NodeKind::Map(entries) => {
+                for (k, v) in entries {
+                    stack.push(k);
+                    stack.push(v);
+                }
+            }
         }
     }
+    count
 }
 
 /// Converts a character offset into a byte offset of `text`.

@@ -140,24 +140,55 @@ fn to_string<T: Serialize>(value: &T) -> String {
 /// `status --format json`: the program and the listed items (already in order), with
 /// baseline fields when there is a baseline.
 pub fn status(plan: &Plan, items: &[usize], baseline: Option<&Baseline>) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_status(&mut out, plan, items, baseline);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Streams `status --format json` to `w`, one milestone at a time (no copy of the whole
+/// document in memory: 100k items are about 47 MB of JSON).
+pub fn write_status(
+    w: impl std::io::Write,
+    plan: &Plan,
+    items: &[usize],
+    baseline: Option<&Baseline>,
+) -> serde_json::Result<()> {
+    struct Milestones<'a> {
+        plan: &'a Plan,
+        items: &'a [usize],
+        baseline: Option<&'a Baseline>,
+    }
+    impl Serialize for Milestones<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.items.iter().map(|&i| {
+                milestone(self.plan, i).with_baseline(self.baseline.map(|b| b.item(self.plan, i)))
+            }))
+        }
+    }
     #[derive(Serialize)]
     struct Out<'a> {
         program: ProgramJson<'a>,
-        milestones: Vec<MilestoneJson<'a>>,
+        milestones: Milestones<'a>,
     }
     let p = &plan.program;
-    to_string(&Out {
+    let out = Out {
         program: ProgramJson {
             name: &p.config.name,
             today: Date(plan.schedule.today),
             start: Date(p.config.start),
             finish: Date(plan.schedule.finish),
         },
-        milestones: items
-            .iter()
-            .map(|&i| milestone(plan, i).with_baseline(baseline.map(|b| b.item(plan, i))))
-            .collect(),
-    })
+        milestones: Milestones {
+            plan,
+            items,
+            baseline,
+        },
+    };
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    serde_json::to_writer_pretty(&mut w, &out)?;
+    std::io::Write::write_all(&mut w, b"\n").map_err(serde_json::Error::io)?;
+    std::io::Write::flush(&mut w).map_err(serde_json::Error::io)
 }
 
 /// `critical --format json`: `{"finish": DATE, "path": [ids]}`.

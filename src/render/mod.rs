@@ -4,12 +4,21 @@
 pub mod check;
 pub mod comment;
 pub mod csv;
+pub mod dot;
 pub mod github;
 pub mod gitlab;
+pub mod ics;
 pub mod json;
 pub mod junit;
+pub mod kpi;
+pub mod kpi_csv;
 pub mod markdown;
+pub mod mermaid;
+pub mod report;
+pub mod report_lists;
+pub mod summary;
 pub mod table;
+pub mod vendors;
 
 use clap::ValueEnum;
 use clap::builder::{PossibleValuesParser, TypedValueParser};

@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
 
-use super::{CONFIG_FILE, Memory, is_program_file};
+use super::{CONFIG_FILE, Memory, Skipped, is_program_file};
+use crate::load::limits::{Limits, limits_of};
 
 /// A failure to read the program from git.
 #[derive(Debug, Clone, PartialEq)]
@@ -183,6 +184,7 @@ impl Repo {
                 })?
         };
         let mut files: Vec<(String, Oid)> = Vec::new();
+        let mut skipped: Vec<Skipped> = Vec::new();
         tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
             let name = entry.name().unwrap_or("");
             let rel = format!("{dir}{name}");
@@ -191,29 +193,68 @@ impl Repo {
                 Some(ObjectType::Tree) if name.starts_with('.') => TreeWalkResult::Skip,
                 Some(ObjectType::Blob) if rel == CONFIG_FILE || is_program_file(&rel) => {
                     // Links (mode 120000) are not followed: their blob is a path, not YAML.
-                    if entry.filemode() != 0o120000 {
+                    if entry.filemode() == 0o120000 {
+                        skipped.push(Skipped::warning(
+                            &rel,
+                            "a symbolic link; links are not followed in a git revision".into(),
+                        ));
+                    } else {
                         files.push((rel, entry.id()));
                     }
+                    TreeWalkResult::Ok
+                }
+                Some(ObjectType::Commit) if is_program_file(&rel) => {
+                    skipped.push(Skipped::warning(&rel, "a submodule; not read".into()));
                     TreeWalkResult::Ok
                 }
                 _ => TreeWalkResult::Ok,
             }
         })
         .map_err(git_err)?;
-        if !files.iter().any(|(rel, _)| rel == CONFIG_FILE) {
+        let Some(config_oid) = files
+            .iter()
+            .find(|(rel, _)| rel == CONFIG_FILE)
+            .map(|(_, oid)| *oid)
+        else {
             return Err(GitError::NoProgram {
                 rev: rev.label.clone(),
                 path: prefix.to_string(),
             });
-        }
+        };
         let display = if prefix.is_empty() {
             format!("{}:", rev.label)
         } else {
             format!("{}:{prefix}/", rev.label)
         };
         let mut memory = Memory::new().with_display_prefix(display);
+        for s in skipped {
+            memory = memory.with_skipped(s);
+        }
+        // Sizes come from the object headers: a blob over the limits is never loaded.
+        let odb = self.repo.odb().map_err(git_err)?;
+        let size_of = |oid: Oid| -> Result<u64, GitError> {
+            odb.read_header(oid)
+                .map(|(size, _)| size as u64)
+                .map_err(git_err)
+        };
+        let mut limits = Limits::DEFAULT;
+        if size_of(config_oid)? <= limits.file_size {
+            limits = limits_of(&String::from_utf8_lossy(&self.blob(config_oid)?));
+        }
+        let mut total: u64 = 0;
         for (rel, oid) in files {
-            memory = memory.with_shared(&rel, self.blob(oid)?, Some(oid.to_string()));
+            let size = size_of(oid)?;
+            let file_limit = if rel == CONFIG_FILE {
+                Limits::DEFAULT.file_size
+            } else {
+                limits.file_size
+            };
+            total = total.saturating_add(size);
+            memory = if size > file_limit || total > limits.program_size {
+                memory.with_unread(&rel, size)
+            } else {
+                memory.with_shared(&rel, self.blob(oid)?, Some(oid.to_string()))
+            };
         }
         Ok(memory)
     }

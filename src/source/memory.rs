@@ -2,12 +2,21 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::{CONFIG_FILE, Source, SourceError, is_program_file};
+use super::{CONFIG_FILE, Listing, Skipped, Source, SourceError, is_program_file};
+
+/// One file: its bytes (absent when it was too large to read) and its size.
+#[derive(Clone, Debug)]
+struct Entry {
+    bytes: Option<Arc<[u8]>>,
+    size: u64,
+    content_id: Option<String>,
+}
 
 /// Program files held in memory, by path relative to the root.
 #[derive(Clone, Debug, Default)]
 pub struct Memory {
-    files: BTreeMap<String, (Arc<[u8]>, Option<String>)>,
+    files: BTreeMap<String, Entry>,
+    skipped: Vec<Skipped>,
     display_prefix: String,
 }
 
@@ -29,7 +38,35 @@ impl Memory {
         bytes: Arc<[u8]>,
         content_id: Option<String>,
     ) -> Memory {
-        self.files.insert(rel.to_string(), (bytes, content_id));
+        let size = bytes.len() as u64;
+        self.files.insert(
+            rel.to_string(),
+            Entry {
+                bytes: Some(bytes),
+                size,
+                content_id,
+            },
+        );
+        self
+    }
+
+    /// Adds a file known only by its size: too large to have been read. Reading it is
+    /// [`SourceError::TooLarge`].
+    pub fn with_unread(mut self, rel: &str, size: u64) -> Memory {
+        self.files.insert(
+            rel.to_string(),
+            Entry {
+                bytes: None,
+                size,
+                content_id: None,
+            },
+        );
+        self
+    }
+
+    /// Records an entry that is not read (a link, a submodule), and why.
+    pub fn with_skipped(mut self, skipped: Skipped) -> Memory {
+        self.skipped.push(skipped);
         self
     }
 
@@ -38,34 +75,54 @@ impl Memory {
         self.display_prefix = prefix;
         self
     }
+
+    fn entry(&self, rel: &str) -> Result<&Entry, SourceError> {
+        self.files.get(rel).ok_or_else(|| SourceError::Io {
+            path: format!("{}{rel}", self.display_prefix).into(),
+            error: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                if rel == CONFIG_FILE {
+                    "no milepost.toml"
+                } else {
+                    "no such file"
+                },
+            ),
+        })
+    }
 }
 
 impl Source for Memory {
-    fn program_files(&self, exclude: &[String]) -> Result<Vec<String>, SourceError> {
+    fn program_files(&self, exclude: &[String]) -> Result<Listing, SourceError> {
         let globs = super::worktree::glob_set(exclude)?;
-        Ok(self
+        let files = self
             .files
             .keys()
             .filter(|p| is_program_file(p) && !globs.is_match(p.as_str()))
             .cloned()
-            .collect())
+            .collect();
+        let skipped = self
+            .skipped
+            .iter()
+            .filter(|s| !globs.is_match(s.rel.as_str()))
+            .cloned()
+            .collect();
+        Ok(Listing { files, skipped })
     }
 
-    fn read(&self, rel: &str) -> Result<Vec<u8>, SourceError> {
-        self.files
-            .get(rel)
-            .map(|(bytes, _)| bytes.to_vec())
-            .ok_or_else(|| SourceError::Io {
+    fn size(&self, rel: &str) -> Result<u64, SourceError> {
+        self.entry(rel).map(|e| e.size)
+    }
+
+    fn read(&self, rel: &str, limit: u64) -> Result<Vec<u8>, SourceError> {
+        let entry = self.entry(rel)?;
+        match &entry.bytes {
+            Some(bytes) if entry.size <= limit => Ok(bytes.to_vec()),
+            _ => Err(SourceError::TooLarge {
                 path: format!("{}{rel}", self.display_prefix).into(),
-                error: std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
-                    if rel == CONFIG_FILE {
-                        "no milepost.toml"
-                    } else {
-                        "no such file"
-                    },
-                ),
-            })
+                size: entry.size,
+                limit,
+            }),
+        }
     }
 
     fn display_name(&self, rel: &str) -> String {
@@ -73,6 +130,6 @@ impl Source for Memory {
     }
 
     fn content_id(&self, rel: &str) -> Option<String> {
-        self.files.get(rel).and_then(|(_, id)| id.clone())
+        self.files.get(rel).and_then(|e| e.content_id.clone())
     }
 }

@@ -19,11 +19,17 @@ pub const CONFIG_FILE: &str = "milepost.toml";
 /// Something that can list and read a program's files.
 pub trait Source: Sync {
     /// The program files (YAML) below the root, excluding hidden paths and `exclude`
-    /// globs; sorted; relative to the root with `/` separators.
-    fn program_files(&self, exclude: &[String]) -> Result<Vec<String>, SourceError>;
+    /// globs; sorted; relative to the root with `/` separators. Entries that look like
+    /// program files but are not read (links out of the program, link loops, fifos,
+    /// unreadable directories) are listed in [`Listing::skipped`].
+    fn program_files(&self, exclude: &[String]) -> Result<Listing, SourceError>;
 
-    /// Reads one file given by its path relative to the root.
-    fn read(&self, rel: &str) -> Result<Vec<u8>, SourceError>;
+    /// The size of one file in bytes, known without reading it.
+    fn size(&self, rel: &str) -> Result<u64, SourceError>;
+
+    /// Reads one file given by its path relative to the root; a file of more than
+    /// `limit` bytes is [`SourceError::TooLarge`] and is not read whole.
+    fn read(&self, rel: &str, limit: u64) -> Result<Vec<u8>, SourceError>;
 
     /// How to name a file in messages (e.g. `examples/x/sites.yaml`).
     fn display_name(&self, rel: &str) -> String;
@@ -32,6 +38,46 @@ pub trait Source: Sync {
     /// parse can be reused wherever the same content appears again.
     fn content_id(&self, _rel: &str) -> Option<String> {
         None
+    }
+}
+
+/// What a source found below the program root.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Listing {
+    /// The program files to read.
+    pub files: Vec<String>,
+    /// Entries not read, and why.
+    pub skipped: Vec<Skipped>,
+}
+
+/// An entry below the root that is not read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skipped {
+    /// Its path relative to the root.
+    pub rel: String,
+    /// Whether this makes the program invalid (an unreadable file) rather than being a
+    /// warning (a link that is not followed).
+    pub error: bool,
+    pub why: String,
+}
+
+impl Skipped {
+    /// A warning: the entry is skipped.
+    pub fn warning(rel: &str, why: String) -> Skipped {
+        Skipped {
+            rel: rel.to_string(),
+            error: false,
+            why,
+        }
+    }
+
+    /// An error: the entry should have been read and could not be.
+    pub fn error(rel: &str, why: String) -> Skipped {
+        Skipped {
+            rel: rel.to_string(),
+            error: true,
+            why,
+        }
     }
 }
 
@@ -47,6 +93,14 @@ pub enum SourceError {
     },
     /// A bad `exclude` glob.
     BadGlob { glob: String, error: String },
+    /// A file over the size limit (not read).
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    /// A path that is not read: a link out of the program, a fifo, a link loop.
+    NotRead { path: PathBuf, why: String },
 }
 
 impl fmt::Display for SourceError {
@@ -70,6 +124,14 @@ impl fmt::Display for SourceError {
             SourceError::BadGlob { glob, error } => {
                 write!(f, "bad exclude glob `{glob}` in {CONFIG_FILE}: {error}")
             }
+            SourceError::TooLarge { path, size, limit } => write!(
+                f,
+                "{}: {} is over the size limit of {}",
+                path.display(),
+                crate::load::limits::human(*size),
+                crate::load::limits::human(*limit)
+            ),
+            SourceError::NotRead { path, why } => write!(f, "{}: {why}", path.display()),
         }
     }
 }

@@ -73,8 +73,10 @@ pub fn validate(loaded: Loaded, today: NaiveDate) -> Validated {
         })
         .collect();
     for m in &mut milestones {
-        let site = m.site.or_else(|| m.cluster.map(|c| clusters[c].site));
-        m.calendar = site.map_or(0, |s| sites[s].calendar);
+        let site = m
+            .site
+            .or_else(|| m.cluster.and_then(|c| clusters.get(c)).map(|c| c.site));
+        m.calendar = site.and_then(|s| sites.get(s)).map_or(0, |s| s.calendar);
     }
     let program = Program {
         config,

@@ -126,20 +126,22 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
+/// What makes two errors the same: their place and message.
+type ErrorKey = (Option<(u32, u32)>, String);
+
 /// Collects the errors of one file (deduplicated: retries re-report the same keys).
 #[derive(Default)]
 pub struct Collector {
     errors: RefCell<Vec<DeError>>,
+    /// (span, message) of every error kept, so deduplication stays linear.
+    seen: RefCell<rustc_hash::FxHashSet<ErrorKey>>,
 }
 
 impl Collector {
     pub(super) fn push(&self, err: DeError) {
-        let mut errors = self.errors.borrow_mut();
-        if !errors
-            .iter()
-            .any(|e| e.span == err.span && e.message == err.message)
-        {
-            errors.push(err);
+        let key = (err.span.map(|s| (s.start, s.end)), err.message.clone());
+        if self.seen.borrow_mut().insert(key) {
+            self.errors.borrow_mut().push(err);
         }
     }
 

@@ -89,16 +89,15 @@ impl<'a> NodeDe<'a> {
         entries: &'a [(Node, Node)],
         fields: &'static [&'static str],
     ) -> Vec<&'a (Node, Node)> {
-        let mut seen: Vec<&str> = Vec::with_capacity(entries.len());
+        let mut seen = Seen::with_capacity(entries.len());
         let mut kept = Vec::with_capacity(entries.len());
         for (i, entry) in entries.iter().enumerate() {
             let key = entry.0.as_str().unwrap_or("");
-            if seen.contains(&key) {
+            if !seen.insert(key) {
                 self.errors
                     .push(DeError::new(format!("duplicate key `{key}`")).at(entry.0.span));
                 continue;
             }
-            seen.push(key);
             if !fields.is_empty() && !fields.contains(&key) {
                 self.errors.push(unknown_key(key, fields).at(entry.0.span));
                 continue;
@@ -108,6 +107,35 @@ impl<'a> NodeDe<'a> {
             }
         }
         kept
+    }
+}
+
+/// Keys seen in a mapping: a short list for the usual few keys, a hash set for the
+/// rare huge mapping (so that a hostile one costs linear time, not quadratic).
+enum Seen<'a> {
+    Few(Vec<&'a str>),
+    Many(rustc_hash::FxHashSet<&'a str>),
+}
+
+impl<'a> Seen<'a> {
+    fn with_capacity(n: usize) -> Self {
+        if n <= 32 {
+            Seen::Few(Vec::with_capacity(n))
+        } else {
+            Seen::Many(rustc_hash::FxHashSet::default())
+        }
+    }
+
+    /// Adds `key`; false when it was seen already.
+    fn insert(&mut self, key: &'a str) -> bool {
+        match self {
+            Seen::Few(keys) if keys.contains(&key) => false,
+            Seen::Few(keys) => {
+                keys.push(key);
+                true
+            }
+            Seen::Many(keys) => keys.insert(key),
+        }
     }
 }
 
@@ -130,12 +158,23 @@ macro_rules! de_number {
             match self.scalar() {
                 Some((s, true)) => match parse_number::<$ty>(s) {
                     Some(n) => visitor.$visit(n).map_err(|e: DeError| e.at(span)),
+                    None if is_integer(s) => {
+                        Err(DeError::new(format!("{s} is out of range for {}", $what)).at(span))
+                    }
                     None => Err(self.mismatch($what)),
                 },
                 _ => Err(self.mismatch($what)),
             }
         }
     };
+}
+
+/// Whether `s` is written as an integer (digits, an optional sign, `_` separators).
+fn is_integer(s: &str) -> bool {
+    let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
+    !digits.is_empty()
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '_')
 }
 
 fn parse_number<T: std::str::FromStr>(s: &str) -> Option<T> {

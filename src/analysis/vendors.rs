@@ -1,0 +1,170 @@
+//! Vendor accountability: per vendor, its items done and open, on-time delivery, days
+//! late, forecast slip, its worst open item, and its quoted lead time against the
+//! actual lead time of what it delivered. Ranked worst first (docs/cli.md).
+use std::cmp::Reverse;
+
+use super::kpi::{Share, finished_on_time};
+use super::scope::Scope;
+use super::{Health, Plan};
+use crate::load::raw::{Kind, Status};
+
+/// One vendor's record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VendorScore {
+    pub vendor: usize,
+    /// Items naming the vendor, in scope.
+    pub items: usize,
+    /// Of them, `delivery` items.
+    pub deliveries: usize,
+    pub done: usize,
+    pub open: usize,
+    /// Done items with a due that finished on or before it.
+    pub on_time: Share,
+    /// The mean slip (working days past due) of its done items with a due.
+    pub mean_days_late: Option<f64>,
+    /// The largest forecast slip of its open items, working days.
+    pub forecast_slip: i64,
+    /// Open items that are overdue or slipping.
+    pub late_open: usize,
+    /// The open item in the worst state: worst health, largest slip, least float.
+    pub worst_open: Option<usize>,
+    pub quoted_lead_days: Option<u64>,
+    /// The mean actual lead time of its done deliveries, calendar days from the order
+    /// (its own procurement item upstream) to the delivery's finish.
+    pub actual_lead_days: Option<f64>,
+    /// How many deliveries that mean is over.
+    pub lead_samples: usize,
+}
+
+/// Every vendor (in a site or cluster scope, those with items there), worst first: the worst health of an open item, then the largest
+/// forecast slip, the lowest on-time share, the most days late, then by id.
+pub fn scores(plan: &Plan, scope: &Scope, items: &[usize]) -> Vec<VendorScore> {
+    let p = &plan.program;
+    let mut by_vendor: Vec<Vec<usize>> = vec![Vec::new(); p.vendors.len()];
+    for &i in items {
+        if let Some(v) = p.milestones[i].vendor {
+            by_vendor[v].push(i);
+        }
+    }
+    let mut out: Vec<VendorScore> = by_vendor
+        .iter()
+        .enumerate()
+        .map(|(v, list)| score(plan, v, list))
+        // A site or cluster report names only the vendors that work there.
+        .filter(|s| scope.is_all() || s.items > 0)
+        .collect();
+    out.sort_by(|a, b| {
+        let key = |s: &VendorScore| {
+            (
+                Reverse(s.worst_open.map(|i| plan.assessments[i].health)),
+                Reverse(s.forecast_slip),
+            )
+        };
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| {
+                let r = |s: &VendorScore| s.on_time.ratio.unwrap_or(1.0);
+                r(a).total_cmp(&r(b))
+            })
+            .then_with(|| {
+                let late = |s: &VendorScore| s.mean_days_late.unwrap_or(0.0);
+                late(b).total_cmp(&late(a))
+            })
+            .then_with(|| p.vendors[a.vendor].id.cmp(&p.vendors[b.vendor].id))
+    });
+    out
+}
+
+fn score(plan: &Plan, vendor: usize, items: &[usize]) -> VendorScore {
+    let p = &plan.program;
+    let mut on_time = Share::default();
+    let mut late_total = 0;
+    let mut worst: Option<usize> = None;
+    let mut leads = Vec::new();
+    for &i in items {
+        let m = &p.milestones[i];
+        let a = &plan.assessments[i];
+        if let Some(ok) = finished_on_time(plan, i) {
+            on_time.add(ok);
+            late_total += a.slip;
+        }
+        if m.status != Status::Done && worst.is_none_or(|w| rank(plan, i) > rank(plan, w)) {
+            worst = Some(i);
+        }
+        if m.status == Status::Done
+            && m.kind == Kind::Delivery
+            && let Some(days) = lead_time(plan, vendor, i)
+        {
+            leads.push(days);
+        }
+    }
+    let open: Vec<usize> = items
+        .iter()
+        .copied()
+        .filter(|&i| p.milestones[i].status != Status::Done)
+        .collect();
+    VendorScore {
+        vendor,
+        items: items.len(),
+        deliveries: items
+            .iter()
+            .filter(|&&i| p.milestones[i].kind == Kind::Delivery)
+            .count(),
+        done: items.len() - open.len(),
+        open: open.len(),
+        mean_days_late: (on_time.done_with_due > 0)
+            .then(|| late_total as f64 / on_time.done_with_due as f64),
+        on_time,
+        forecast_slip: open
+            .iter()
+            .map(|&i| plan.assessments[i].slip)
+            .max()
+            .unwrap_or(0),
+        late_open: open
+            .iter()
+            .filter(|&&i| {
+                matches!(
+                    plan.assessments[i].health,
+                    Health::Overdue | Health::Slipping
+                )
+            })
+            .count(),
+        worst_open: worst,
+        quoted_lead_days: p.vendors[vendor].lead_time_days,
+        actual_lead_days: (!leads.is_empty())
+            .then(|| leads.iter().sum::<i64>() as f64 / leads.len() as f64),
+        lead_samples: leads.len(),
+    }
+}
+
+/// How bad an open item is: health, then slip, then the least float (larger = worse).
+fn rank(plan: &Plan, i: usize) -> (Health, i64, Reverse<i64>) {
+    let a = &plan.assessments[i];
+    (
+        a.health,
+        a.slip,
+        Reverse(plan.schedule.items[i].total_float.unwrap_or(0)),
+    )
+}
+
+/// The actual lead time of done delivery `item`: calendar days from the latest finish
+/// of the vendor's own procurement items upstream of it (followed through
+/// `depends_on`, stopping at each such item) to the delivery's finish.
+fn lead_time(plan: &Plan, vendor: usize, item: usize) -> Option<i64> {
+    let p = &plan.program;
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut stack: Vec<usize> = p.milestones[item].deps.iter().map(|d| d.pred).collect();
+    let mut order = None;
+    while let Some(i) = stack.pop() {
+        if !seen.insert(i) {
+            continue;
+        }
+        let m = &p.milestones[i];
+        if m.kind == Kind::Procurement && m.vendor == Some(vendor) {
+            order = order.max(Some(plan.schedule.items[i].finish));
+            continue;
+        }
+        stack.extend(m.deps.iter().map(|d| d.pred));
+    }
+    order.map(|o| (plan.schedule.items[item].finish - o).num_days())
+}

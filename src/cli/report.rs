@@ -1,0 +1,110 @@
+//! `milepost report`: the status report for leadership, as GitHub-flavoured markdown
+//! on stdout or written atomically to a file with `-o`.
+use std::path::{Path, PathBuf};
+
+use crate::analysis::diff::{ScheduleDiff, diff};
+use crate::analysis::{Plan, clusters, kpi, overall, risks, timeline, vendors};
+use crate::render::report::{self, Report, ReportSection, Since};
+
+use super::scope::ScopeArgs;
+use super::{Context, Failure};
+
+/// Write the status report for leadership (GitHub-flavoured markdown with a Mermaid gantt)
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  milepost report -o reports/2026-12-14.md\n  milepost report --since v1 --sections summary,changes,late\n  milepost report --cluster dfw1-h200 --baseline baseline/2026-q4\n\nSections, in order: summary, clusters, gantt, critical, late, upcoming, risks, vendors,\nkpis, changes (with --since). The overall status rule is in docs/reports.md."
+)]
+pub struct Args {
+    /// Write the report to FILE (atomically: a temporary file, then a rename) instead of stdout
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Add a "changes since" section: the schedule impact from the plan at REV (same today)
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
+    /// Only these sections, comma-separated [default: all]
+    #[arg(long, value_delimiter = ',', value_enum, value_name = "LIST")]
+    pub sections: Vec<ReportSection>,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    /// Compare with the plan at this git revision [default: [program] baseline in milepost.toml]
+    #[arg(long, value_name = "REV")]
+    pub baseline: Option<String>,
+}
+
+/// Writes `text` to `output` atomically, or to stdout.
+pub fn emit(ctx: &Context<'_>, output: Option<&Path>, text: &str) -> Result<(), Failure> {
+    match output {
+        Some(path) => crate::write::atomic_write(path, text.as_bytes()).map_err(Failure::Error),
+        None => ctx.out.data(text),
+    }
+}
+
+/// The sections to render: as asked (in report order), else all.
+fn sections(args: &Args) -> Result<Vec<ReportSection>, Failure> {
+    let mut list = args.sections.clone();
+    if list.is_empty() {
+        list = <ReportSection as clap::ValueEnum>::value_variants().to_vec();
+        if args.since.is_none() {
+            list.retain(|s| *s != ReportSection::Changes);
+        }
+    } else if list.contains(&ReportSection::Changes) && args.since.is_none() {
+        return Err(Failure::Error(
+            "the `changes` section needs --since REV (the revision to compare with)".into(),
+        ));
+    }
+    list.sort();
+    list.dedup();
+    Ok(list)
+}
+
+/// The plan at `rev`, scheduled with the same today as `head`, compared with it.
+fn since(ctx: &Context<'_>, rev: &str, head: &Plan) -> Result<(String, ScheduleDiff), Failure> {
+    let git = |e: crate::source::git::GitError| Failure::Error(e.to_string());
+    let (repo, prefix) = ctx.repo()?;
+    let rev = repo.resolve(rev).map_err(git)?;
+    let side = format!("--since revision ({})", rev.label);
+    let base = ctx.plan_rev(&repo, &rev, &prefix, head.schedule.today, &side)?;
+    let short: String = rev.commit.to_string().chars().take(7).collect();
+    Ok((format!("`{}` ({short})", rev.label), diff(&base, head)))
+}
+
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
+    let sections = sections(args)?;
+    let plan = ctx.plan()?;
+    let scope = args.scope.resolve(&plan.program)?;
+    let baseline = ctx.baseline(&plan, args.baseline.as_deref())?;
+    let changes = args
+        .since
+        .as_deref()
+        .map(|rev| since(ctx, rev, &plan))
+        .transpose()?;
+    let items = scope.items(&plan);
+    let forecasts = clusters::forecast(&plan);
+    let risks = risks::open_risks(&plan, &scope);
+    let overall = overall::assess(&plan, &scope, &items, &forecasts, &risks);
+    let vendors = vendors::scores(&plan, &scope, &items);
+    let kpis = kpi::compute(&plan, &scope, &items, &forecasts, baseline.as_ref());
+    let timeline = if sections.contains(&ReportSection::Gantt) {
+        timeline::build(&plan, &items)
+    } else {
+        timeline::Timeline::default()
+    };
+    let text = report::render(&Report {
+        plan: &plan,
+        scope,
+        items: &items,
+        sections: &sections,
+        overall: &overall,
+        forecasts: &forecasts,
+        risks: &risks,
+        vendors: &vendors,
+        kpis: &kpis,
+        timeline: &timeline,
+        baseline: baseline.as_ref(),
+        since: changes.as_ref().map(|(label, diff)| Since {
+            label: label.clone(),
+            diff,
+        }),
+    });
+    emit(ctx, args.output.as_deref(), &text)
+}

@@ -1,0 +1,272 @@
+//! Vendor accountability as a grid (table, markdown, the report), JSON and CSV.
+use serde::Serialize;
+
+use super::kpi::{days, percent};
+use super::{Cell, Grid, Tone, health_tone};
+use crate::analysis::Plan;
+use crate::analysis::kpi::Share;
+use crate::analysis::vendors::VendorScore;
+use crate::model::Date;
+
+/// How wide a vendor grid may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Every column (markdown: the report, wiki pages).
+    Full,
+    /// For a terminal: no name, the worst item's health in a column of its own, quoted
+    /// and actual lead time in one column.
+    Compact,
+}
+
+/// One row per vendor, in the given (worst-first) order.
+pub fn grid(plan: &Plan, scores: &[VendorScore], layout: Layout) -> Grid {
+    let p = &plan.program;
+    let rows = scores
+        .iter()
+        .map(|s| {
+            let v = &p.vendors[s.vendor];
+            let (ok, of) = (s.on_time.on_time, s.on_time.done_with_due);
+            let on_time = match (s.on_time.ratio, layout) {
+                (Some(r), Layout::Full) => format!("{} ({ok}/{of})", percent(Some(r))),
+                (Some(r), Layout::Compact) => format!("{} {ok}/{of}", percent(Some(r))),
+                (None, _) => "—".into(),
+            };
+            let health = s.worst_open.map(|i| plan.assessments[i].health);
+            let worst = match (s.worst_open, health, layout) {
+                (Some(i), Some(h), Layout::Full) => {
+                    Cell::toned(format!("{} ({h})", p.milestones[i].id), health_tone(h))
+                }
+                (Some(i), Some(h), Layout::Compact) => {
+                    Cell::toned(&p.milestones[i].id, health_tone(h))
+                }
+                _ => Cell::plain(""),
+            };
+            let quoted = s.quoted_lead_days.map_or("—".into(), |d| d.to_string());
+            let actual = match s.actual_lead_days {
+                Some(d) => format!("{} ({})", days(Some(d.round())), s.lead_samples),
+                None => "—".into(),
+            };
+            let mut row = vec![Cell::plain(&v.id)];
+            if layout == Layout::Full {
+                row.push(Cell::plain(&v.name));
+            }
+            row.extend([
+                Cell::plain(s.items.to_string()),
+                Cell::plain(s.done.to_string()),
+                Cell::plain(s.open.to_string()),
+                Cell::plain(on_time),
+                Cell::plain(s.mean_days_late.map_or("—".into(), |d| format!("{d:.1}"))),
+                Cell::toned(
+                    s.forecast_slip.to_string(),
+                    if s.forecast_slip > 0 {
+                        Tone::Bad
+                    } else {
+                        Tone::Plain
+                    },
+                ),
+                worst,
+            ]);
+            match layout {
+                Layout::Full => row.extend([Cell::plain(quoted), Cell::plain(actual)]),
+                Layout::Compact => row.extend([
+                    health.map_or_else(
+                        || Cell::plain(""),
+                        |h| Cell::toned(h.as_str(), health_tone(h)),
+                    ),
+                    Cell::plain(format!("{quoted} / {actual}")),
+                ]),
+            }
+            row
+        })
+        .collect();
+    match layout {
+        Layout::Full => Grid {
+            headers: vec![
+                "vendor",
+                "name",
+                "items",
+                "done",
+                "open",
+                "on time",
+                "days late",
+                "slip",
+                "worst open item",
+                "lead quoted",
+                "lead actual",
+            ],
+            rows,
+            numeric: vec![2, 3, 4, 6, 7, 9, 10],
+            flexible: vec![1, 8],
+        },
+        Layout::Compact => Grid {
+            headers: vec![
+                "vendor",
+                "items",
+                "done",
+                "open",
+                "on time",
+                "late",
+                "slip",
+                "worst open item",
+                "health",
+                "lead q / a",
+            ],
+            rows,
+            numeric: vec![1, 2, 3, 5, 6],
+            flexible: vec![7],
+        },
+    }
+}
+
+#[derive(Serialize)]
+struct Worst<'a> {
+    id: &'a str,
+    health: &'static str,
+    slip: i64,
+    finish: Date,
+    due: Option<Date>,
+    owner: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LeadTime {
+    quoted_days: Option<u64>,
+    actual_days: Option<f64>,
+    samples: usize,
+}
+
+#[derive(Serialize)]
+struct VendorJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    category: &'static str,
+    items: usize,
+    deliveries: usize,
+    done: usize,
+    open: usize,
+    on_time: Share,
+    mean_days_late: Option<f64>,
+    forecast_slip: i64,
+    late_open: usize,
+    worst_open: Option<Worst<'a>>,
+    lead_time: LeadTime,
+}
+
+fn record<'a>(plan: &'a Plan, s: &VendorScore) -> VendorJson<'a> {
+    let p = &plan.program;
+    let v = &p.vendors[s.vendor];
+    VendorJson {
+        id: &v.id,
+        name: &v.name,
+        category: v.category.as_str(),
+        items: s.items,
+        deliveries: s.deliveries,
+        done: s.done,
+        open: s.open,
+        on_time: s.on_time,
+        mean_days_late: s.mean_days_late,
+        forecast_slip: s.forecast_slip,
+        late_open: s.late_open,
+        worst_open: s.worst_open.map(|i| {
+            let m = &p.milestones[i];
+            Worst {
+                id: &m.id,
+                health: plan.assessments[i].health.as_str(),
+                slip: plan.assessments[i].slip,
+                finish: Date(plan.schedule.items[i].finish),
+                due: m.due.map(Date),
+                owner: m.owner.as_deref(),
+            }
+        }),
+        lead_time: LeadTime {
+            quoted_days: s.quoted_lead_days,
+            actual_days: s.actual_lead_days,
+            samples: s.lead_samples,
+        },
+    }
+}
+
+/// `{"today": DATE, "vendors": [...]}`, worst first.
+pub fn json(plan: &Plan, scores: &[VendorScore]) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        today: Date,
+        vendors: Vec<VendorJson<'a>>,
+    }
+    super::json::value(&Out {
+        today: Date(plan.schedule.today),
+        vendors: scores.iter().map(|s| record(plan, s)).collect(),
+    })
+}
+
+/// The columns of the vendor CSV.
+pub const CSV_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "category",
+    "items",
+    "deliveries",
+    "done",
+    "open",
+    "on_time_ratio",
+    "done_with_due",
+    "on_time",
+    "mean_days_late",
+    "forecast_slip",
+    "late_open",
+    "worst_open",
+    "worst_open_health",
+    "quoted_lead_days",
+    "actual_lead_days",
+    "lead_samples",
+];
+
+#[derive(Serialize)]
+struct CsvRow<'a> {
+    id: &'a str,
+    name: &'a str,
+    category: &'static str,
+    items: usize,
+    deliveries: usize,
+    done: usize,
+    open: usize,
+    on_time_ratio: Option<f64>,
+    done_with_due: usize,
+    on_time: usize,
+    mean_days_late: Option<f64>,
+    forecast_slip: i64,
+    late_open: usize,
+    worst_open: Option<&'a str>,
+    worst_open_health: Option<&'static str>,
+    quoted_lead_days: Option<u64>,
+    actual_lead_days: Option<f64>,
+    lead_samples: usize,
+}
+
+/// One CSV record per vendor, worst first.
+pub fn csv(plan: &Plan, scores: &[VendorScore]) -> Result<String, String> {
+    let rows = scores.iter().map(|s| {
+        let r = record(plan, s);
+        CsvRow {
+            id: r.id,
+            name: r.name,
+            category: r.category,
+            items: r.items,
+            deliveries: r.deliveries,
+            done: r.done,
+            open: r.open,
+            on_time_ratio: r.on_time.ratio,
+            done_with_due: r.on_time.done_with_due,
+            on_time: r.on_time.on_time,
+            mean_days_late: r.mean_days_late,
+            forecast_slip: r.forecast_slip,
+            late_open: r.late_open,
+            worst_open: r.worst_open.as_ref().map(|w| w.id),
+            worst_open_health: r.worst_open.as_ref().map(|w| w.health),
+            quoted_lead_days: r.lead_time.quoted_days,
+            actual_lead_days: r.lead_time.actual_days,
+            lead_samples: r.lead_time.samples,
+        }
+    });
+    super::csv::records(CSV_FIELDS, rows)
+}
