@@ -1,7 +1,6 @@
 //! `--site ID` / `--cluster ID`: narrow a report, the KPIs, the vendor table or an
 //! export to one site or one cluster. Unknown ids are usage errors with a hint.
 use super::Failure;
-use super::status::lookup;
 use crate::analysis::scope::Scope;
 use crate::model::Program;
 
@@ -45,4 +44,14 @@ impl ScopeArgs {
         }
         Ok(Scope { site, cluster })
     }
+}
+
+/// Resolves an id given on the command line, with a hint on a typo.
+pub fn lookup(kind: &str, id: &str, ids: &[&str]) -> Result<usize, Failure> {
+    ids.iter().position(|x| *x == id).ok_or_else(|| {
+        let hint = crate::load::de::did_you_mean(id, ids)
+            .map(|h| format!(" (did you mean `{h}`?)"))
+            .unwrap_or_default();
+        Failure::Error(format!("no {kind} `{id}` in the program{hint}"))
+    })
 }

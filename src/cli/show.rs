@@ -7,7 +7,7 @@ use crate::render::{Format, markdown};
 use crate::schedule::Driver;
 
 use super::diagnostics::Resolver;
-use super::status::lookup;
+use super::scope::lookup;
 use super::{Context, Failure};
 
 /// Show one milestone: its fields, dates, float, driving chain and successors

@@ -2,6 +2,7 @@
 use crate::analysis::{Health, Plan};
 use crate::render::{self, Cell, Format, Grid, Tone, health_tone};
 
+use super::scope::lookup;
 use super::{Context, Failure};
 
 /// Show every milestone's forecast dates, float, slip and health
@@ -73,16 +74,6 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
         .map_err(Failure::Error)?,
     };
     ctx.out.data(&text)
-}
-
-/// Resolves an id given on the command line, with a hint on a typo.
-pub fn lookup(kind: &str, id: &str, ids: &[&str]) -> Result<usize, Failure> {
-    ids.iter().position(|x| *x == id).ok_or_else(|| {
-        let hint = crate::load::de::did_you_mean(id, ids)
-            .map(|h| format!(" (did you mean `{h}`?)"))
-            .unwrap_or_default();
-        Failure::Error(format!("no {kind} `{id}` in the program{hint}"))
-    })
 }
 
 fn filter(plan: &Plan, args: &Args) -> Result<Vec<usize>, Failure> {
