@@ -39,7 +39,7 @@ impl Limits {
         program_size: 256 << 20,
         depth: 64,
         alias_nodes: 100_000,
-        items: 1_000_000,
+        items: 250_000,
         string_length: 65_536,
     };
 
@@ -84,7 +84,7 @@ pub(crate) struct RawLimits {
     /// How many YAML nodes anchors and aliases may copy in one file (default 100000).
     #[schemars(with = "Option<u64>", range(min = 1))]
     alias_nodes: Option<Spanned<i64>>,
-    /// The most sites, clusters, vendors, milestones and risks in the program (default 1000000).
+    /// The most sites, clusters, vendors, milestones and risks in the program (default 250000).
     #[schemars(with = "Option<u64>", range(min = 1))]
     items: Option<Spanned<i64>>,
     /// The longest text (a key or a value) in characters (default 65536).
@@ -148,6 +148,22 @@ pub fn limits_of(toml_text: &str) -> Limits {
     }
     toml::from_str::<OnlyLimits>(toml_text)
         .map(|only| only.limits.check(&mut |_, _| {}))
+        .unwrap_or_default()
+}
+
+/// The `exclude` globs a `milepost.toml` sets, read leniently (none when malformed).
+pub fn exclude_of(toml_text: &str) -> Vec<String> {
+    #[derive(Deserialize)]
+    struct Program {
+        #[serde(default)]
+        exclude: Vec<String>,
+    }
+    #[derive(Deserialize)]
+    struct OnlyProgram {
+        program: Program,
+    }
+    toml::from_str::<OnlyProgram>(toml_text)
+        .map(|only| only.program.exclude)
         .unwrap_or_default()
 }
 
@@ -235,6 +251,60 @@ mod tests {
         assert_eq!(parse_size("1.5 MiB"), None);
         assert_eq!(parse_size("MiB"), None);
         assert_eq!(parse_size("99999999999999999999 GiB"), None);
+    }
+
+    fn parse(text: &str, limits: Limits) -> Result<(), String> {
+        crate::load::yaml::parse_with(text, &limits)
+            .map(|_| ())
+            .map_err(|e| e.message)
+    }
+
+    #[test]
+    fn the_tree_builder_enforces_depth_aliases_and_text_length() {
+        let tight = Limits {
+            depth: 3,
+            alias_nodes: 10,
+            string_length: 5,
+            ..Limits::DEFAULT
+        };
+        assert!(parse("a: [[x]]\n", tight).is_ok());
+        let deep = parse("a: [[[x]]]\n", tight).unwrap_err();
+        assert!(deep.contains("deeper than 3 levels"), "{deep}");
+        assert!(deep.contains("`[limits] depth`"), "{deep}");
+        // An anchor's copy counts, and so does every alias.
+        assert!(parse("a: &a [1, 2]\nb: *a\n", tight).is_ok());
+        let many = parse("a: &a [1, 2, 3]\nb: *a\nc: *a\n", tight).unwrap_err();
+        assert!(many.contains("more than 10 nodes"), "{many}");
+        assert!(parse("a: abcde\n", tight).is_ok());
+        let long = parse("a: abcdéf\n", tight).unwrap_err();
+        assert!(long.contains("a text of 6 characters"), "{long}");
+        // Escapes that make control characters are refused like the raw characters.
+        let esc = parse("a: \"x\\e[2Jy\"\n", Limits::DEFAULT).unwrap_err();
+        assert!(esc.contains("U+001B"), "{esc}");
+        // saphyr-parser bounds flow nesting itself (at 255 levels, below our depth).
+        let deep_limits = Limits {
+            depth: Limits::MAX_DEPTH,
+            ..Limits::DEFAULT
+        };
+        let flow = format!("a: {}{}\n", "[".repeat(300), "]".repeat(300));
+        let flow = parse(&flow, deep_limits).unwrap_err();
+        assert!(
+            flow.contains("nesting too deep for the YAML parser"),
+            "{flow}"
+        );
+        let block = format!("a:\n  {}x\n", "- ".repeat(900));
+        assert!(parse(&block, deep_limits).is_ok());
+    }
+
+    #[test]
+    fn limits_are_read_leniently_for_git_and_strictly_for_loading() {
+        let text = "[program]\nstart = 2026-10-05\n[limits]\nfile_size = \"1 KiB\"\ndepth = 9\n";
+        let limits = limits_of(text);
+        assert_eq!((limits.file_size, limits.depth), (1024, 9));
+        assert_eq!(limits.items, Limits::DEFAULT.items);
+        assert_eq!(limits_of("not toml ["), Limits::DEFAULT);
+        let text = "[program]\nstart = 2026-10-05\nexclude = [\"drafts/**\"]\n";
+        assert_eq!(exclude_of(text), vec!["drafts/**"]);
     }
 
     #[test]

@@ -104,7 +104,8 @@ pub fn load_cached(source: &dyn Source, cache: Option<&ParseCache>) -> Result<Lo
         }
         Err(SourceError::TooLarge { size, .. }) => {
             let id = add_unread(source, CONFIG_FILE, &mut files);
-            diags.push(too_large(id, size, config_limit, "file_size"));
+            let help = "milepost.toml is read only up to 16 MiB, whatever [limits] says";
+            diags.push(too_large(id, size, config_limit).help(help));
             (None, 0)
         }
         Err(e) => return Err(e),
@@ -196,7 +197,7 @@ fn add_unread(source: &dyn Source, rel: &str, files: &mut Files) -> FileId {
     files.add(source.display_name(rel), rel.to_string(), Arc::from(""))
 }
 
-fn too_large(file: FileId, size: u64, limit: u64, key: &str) -> Diag {
+fn too_large(file: FileId, size: u64, limit: u64) -> Diag {
     Diag::error(
         "limit",
         format!(
@@ -205,7 +206,7 @@ fn too_large(file: FileId, size: u64, limit: u64, key: &str) -> Diag {
             limits::human(limit)
         ),
     )
-    .help(format!("the limit is {}", limits::key(key)))
+    .help(format!("the limit is {}", limits::key("file_size")))
     .at(Loc::File { file })
 }
 
@@ -229,7 +230,7 @@ fn sized(
             }
             Ok(size) if size > limits.file_size => {
                 let id = add_unread(source, &rel, files);
-                diags.push(too_large(id, size, limits.file_size, "file_size"));
+                diags.push(too_large(id, size, limits.file_size));
             }
             Ok(size) => {
                 total = total.saturating_add(size);

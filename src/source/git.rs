@@ -8,7 +8,7 @@ use std::sync::Arc;
 use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
 
 use super::{CONFIG_FILE, Memory, Skipped, is_program_file};
-use crate::load::limits::{Limits, limits_of};
+use crate::load::limits::{Limits, exclude_of, limits_of};
 
 /// A failure to read the program from git.
 #[derive(Debug, Clone, PartialEq)]
@@ -237,20 +237,34 @@ impl Repo {
                 .map(|(size, _)| size as u64)
                 .map_err(git_err)
         };
+        // Size up the files as loading will (milepost.toml first, then the program files
+        // not excluded, in path order; a file over `file_size` does not count), so that
+        // exactly the blobs loading would refuse are never read.
         let mut limits = Limits::DEFAULT;
-        if size_of(config_oid)? <= limits.file_size {
-            limits = limits_of(&String::from_utf8_lossy(&self.blob(config_oid)?));
+        let mut exclude = Vec::new();
+        let config_size = size_of(config_oid)?;
+        if config_size <= limits.file_size {
+            let text = String::from_utf8_lossy(&self.blob(config_oid)?).into_owned();
+            limits = limits_of(&text);
+            exclude = exclude_of(&text);
+            memory = memory.with_shared(CONFIG_FILE, self.blob(config_oid)?, None);
+        } else {
+            memory = memory.with_unread(CONFIG_FILE, config_size);
         }
-        let mut total: u64 = 0;
+        let globs = super::worktree::glob_set(&exclude).unwrap_or_default();
+        files.retain(|(rel, _)| rel != CONFIG_FILE && !globs.is_match(rel.as_str()));
+        files.sort();
+        let mut total = if config_size <= Limits::DEFAULT.file_size {
+            config_size
+        } else {
+            0
+        };
         for (rel, oid) in files {
             let size = size_of(oid)?;
-            let file_limit = if rel == CONFIG_FILE {
-                Limits::DEFAULT.file_size
-            } else {
-                limits.file_size
-            };
-            total = total.saturating_add(size);
-            memory = if size > file_limit || total > limits.program_size {
+            if size <= limits.file_size {
+                total = total.saturating_add(size);
+            }
+            memory = if size > limits.file_size || total > limits.program_size {
                 memory.with_unread(&rel, size)
             } else {
                 memory.with_shared(&rel, self.blob(oid)?, Some(oid.to_string()))

@@ -50,7 +50,9 @@ impl WorkTree {
             Err(error) => {
                 out.skipped.push(Skipped::error(
                     rel,
-                    format!("cannot read this directory: {error}"),
+                    format!(
+                        "cannot read this directory: {error}; if it holds no program files, `exclude` it in milepost.toml"
+                    ),
                 ));
                 return Ok(());
             }
@@ -83,9 +85,9 @@ impl WorkTree {
             match self.classify(&path) {
                 Entry::Dir => {
                     if os_name.to_str().is_none() {
-                        out.skipped.push(Skipped::error(
+                        out.skipped.push(Skipped::warning(
                             &child_rel,
-                            "the directory name is not valid UTF-8; rename it".into(),
+                            "not read: the directory name is not valid UTF-8; rename it if it holds program files".into(),
                         ));
                     } else {
                         self.walk(&path, &child_rel, globs, out)?;

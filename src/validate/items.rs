@@ -14,11 +14,29 @@ use super::ids::Index;
 /// The largest duration, lag or remaining accepted, in working days (about 400 years).
 pub const MAX_DAYS: i64 = 100_000;
 
+/// The work "did you mean" hints may take in one validation, in character pairs
+/// compared (some 20 ms). Past it, unknown references are still reported, without
+/// a hint: a file of a million bad references is checked in linear time.
+pub const HINT_BUDGET: u64 = 50_000_000;
+
+/// Hints are looked for only among ids (and for references) of at most this length.
+const HINT_MAX_LEN: usize = super::ids::MAX_ID_LEN;
+
 pub struct Ctx<'a> {
     pub index: &'a Index,
     /// Region keys of `milepost.toml`, when it could be read.
     pub regions: Option<&'a [String]>,
     pub diags: &'a mut Vec<Diag>,
+    /// What is left of [`HINT_BUDGET`].
+    pub hints: u64,
+}
+
+/// `text` for a message, cut to 80 characters.
+fn short(text: &str) -> String {
+    match text.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
 }
 
 impl Ctx<'_> {
@@ -32,11 +50,21 @@ impl Ctx<'_> {
         if let Some(&i) = map.get(id) {
             return Some(i);
         }
-        let mut diag = Diag::error("unknown-reference", format!("unknown {kind} `{id}`"))
-            .at(loc())
-            .label(format!("no {kind} has this id"));
-        if map.len() <= 50_000 {
-            let candidates: Vec<&str> = map.keys().map(String::as_str).collect();
+        let mut diag = Diag::error(
+            "unknown-reference",
+            format!("unknown {kind} `{}`", short(id)),
+        )
+        .at(loc())
+        .label(format!("no {kind} has this id"));
+        // Comparing with every id costs |id| x |candidate| per candidate (and again to
+        // break ties); 16 is a generous mean id length.
+        let cost = (map.len() as u64).saturating_mul(id.len() as u64 * 16 * 2);
+        if map.len() <= 50_000 && id.len() <= HINT_MAX_LEN && self.spend(cost) {
+            let candidates: Vec<&str> = map
+                .keys()
+                .map(String::as_str)
+                .filter(|c| c.len() <= HINT_MAX_LEN)
+                .collect();
             let mut best = did_you_mean(id, &candidates);
             // Ties in closeness resolve by id so the hint never depends on hash order.
             if let Some(b) = best {
@@ -55,10 +83,35 @@ impl Ctx<'_> {
         None
     }
 
-    fn timezone(&mut self, tz: Option<&String>, loc: impl FnOnce() -> Loc) {
-        if let Some(Err(message)) = tz.map(|t| check_timezone(t)) {
-            self.diags.push(Diag::error("bad-value", message).at(loc()));
+    /// Takes `cost` from the hint budget; false (and the budget spent) when it does
+    /// not cover it, so no later hint is looked for either.
+    fn spend(&mut self, cost: u64) -> bool {
+        match self.hints.checked_sub(cost) {
+            Some(left) => {
+                self.hints = left;
+                true
+            }
+            None => {
+                self.hints = 0;
+                false
+            }
         }
+    }
+
+    fn timezone(&mut self, tz: Option<&String>, loc: impl FnOnce() -> Loc) {
+        let Some(tz) = tz.filter(|t| t.parse::<chrono_tz::Tz>().is_err()) else {
+            return;
+        };
+        let cost = (chrono_tz::TZ_VARIANTS.len() as u64).saturating_mul(tz.len() as u64 * 16);
+        let message = if tz.len() <= HINT_MAX_LEN && self.spend(cost) {
+            check_timezone(tz).err().unwrap_or_default()
+        } else {
+            format!(
+                "unknown timezone `{}`; expected an IANA name such as America/Chicago",
+                short(tz)
+            )
+        };
+        self.diags.push(Diag::error("bad-value", message).at(loc()));
     }
 
     fn range(

@@ -32,6 +32,7 @@ pub fn validate(loaded: Loaded, today: NaiveDate) -> Validated {
         index: &index,
         regions: regions.as_deref(),
         diags: &mut diags,
+        hints: items::HINT_BUDGET,
     };
     let sites = ctx.sites(&raw.sites);
     let clusters = ctx.clusters(&raw.clusters, &sites);
