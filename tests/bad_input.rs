@@ -106,6 +106,40 @@ fn a_10000_deep_nesting_ends_at_the_depth_limit() {
 }
 
 #[test]
+fn a_problem_far_along_a_huge_line_is_named_not_drawn() {
+    // miette panics ("Formatting argument out of range") drawing a label past column
+    // 65,535; milepost used to crash here (exit 101). Now the place is named instead.
+    let items: Vec<String> = (0..8000).map(|i| format!("{{id: m{i}}}")).collect();
+    let line = format!(
+        "milestones: [{}, {{id: z, duraton: 1}}]\n",
+        items.join(", ")
+    );
+    let dir = program(TOML, &[("plan.yaml", line.as_bytes())]);
+    check(
+        "far along a line",
+        dir.path(),
+        &[],
+        2,
+        &[expected("unknown key `duraton`", "plan.yaml:1:102912")],
+    );
+    // A problem with a whole list is marked on its first line, not drawn over 5,000.
+    let list: String = (0..5000).map(|i| format!("  - {{id: m{i}}}\n")).collect();
+    let toml = format!("{TOML}[limits]\nitems = 2\n");
+    let dir = program(
+        &toml,
+        &[("plan.yaml", format!("milestones:\n{list}").as_bytes())],
+    );
+    let stderr = check(
+        "a whole list",
+        dir.path(),
+        &[],
+        2,
+        &[expected("5000 items in one file", "plan.yaml:1:1")],
+    );
+    assert!(stderr.len() < 1_000, "{stderr}");
+}
+
+#[test]
 fn many_problems_are_capped_and_still_fast() {
     // 30,000 unknown keys in one item: every one is an error, reported in linear time
     // (100,000 take 0.4 s in a release build; see docs/reliability.md).

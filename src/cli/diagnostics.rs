@@ -18,6 +18,9 @@ const MAX_SHOWN: usize = 200;
 /// as `file:line:col` instead.
 const LONG_LINE: usize = 1_000;
 
+/// A label over more lines than this is drawn on its first line only.
+const MAX_SPAN_LINES: usize = 8;
+
 /// Resolves locations to byte spans, parsing and indexing each file at most once.
 pub struct Resolver<'a> {
     files: &'a Files,
@@ -144,12 +147,13 @@ fn report(diag: &Diag, resolver: &mut Resolver<'_>, files: &Files) -> Report {
         && let Some(text) = resolver.text(file)
     {
         let name = printable(&f.name);
-        let line = text.line_range(text.line_of(range.start));
+        let range = shown_range(text, range);
         if matches!(diag.loc, Some(Loc::File { .. })) {
             // Without a snippet (a whole-file problem), name the file in the message.
             message = format!("{name}: {message}");
-        } else if line.len() > LONG_LINE {
-            // A snippet of a huge line would flood the terminal: name the place.
+        } else if snippet_too_wide(text, &range) {
+            // A snippet of a huge line would flood the terminal (and miette cannot draw
+            // a label past column 65,535): name the place instead.
             let (l, c) = text.line_col(range.start);
             message = format!("{name}:{l}:{c}: {message}");
         } else {
@@ -189,6 +193,25 @@ fn report(diag: &Diag, resolver: &mut Resolver<'_>, files: &Files) -> Report {
         labels,
         related,
     }
+}
+
+/// The range a label marks: a span of more than [`MAX_SPAN_LINES`] lines (a whole list,
+/// a whole file) is marked on its first line only, so the snippet stays short.
+fn shown_range(text: &Indexed, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let first = text.line_of(range.start);
+    if text.line_of(range.end) > first + MAX_SPAN_LINES {
+        let end = text.line_range(first).end.max(range.start);
+        return range.start..end;
+    }
+    range
+}
+
+/// Whether a line the snippet would show (the marked lines and one either side) is
+/// longer than [`LONG_LINE`].
+fn snippet_too_wide(text: &Indexed, range: &std::ops::Range<usize>) -> bool {
+    let first = text.line_of(range.start).saturating_sub(1);
+    let last = text.line_of(range.end) + 1;
+    (first..=last).any(|l| text.line_range(l).len() > LONG_LINE)
 }
 
 /// Renders all diagnostics, then a one-line count, as text for stderr.
