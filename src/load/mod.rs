@@ -6,6 +6,7 @@ mod file;
 pub mod limits;
 pub mod locate;
 pub mod raw;
+mod reparse;
 pub mod schema;
 pub mod text;
 pub mod yaml;
@@ -80,9 +81,33 @@ pub struct Loaded {
 
 /// Parsed files by content id (a git blob id), so reading many revisions of a program
 /// parses each distinct file once.
+///
+/// It also keeps the latest parse of each path, so that a new version of a file whose
+/// edit lies inside one item re-reads only that item. Give each sequence of related
+/// revisions (one worker walking a history) its own cache for that to work best.
 #[derive(Default)]
 pub struct ParseCache {
     files: Mutex<HashMap<String, Arc<ParsedFile>>>,
+    latest: Mutex<HashMap<String, Arc<ParsedFile>>>,
+}
+
+impl ParseCache {
+    fn get(&self, id: &str) -> Option<Arc<ParsedFile>> {
+        self.files.lock().ok()?.get(id).cloned()
+    }
+
+    fn latest(&self, key: &str) -> Option<Arc<ParsedFile>> {
+        self.latest.lock().ok()?.get(key).cloned()
+    }
+
+    fn put(&self, id: String, key: String, parsed: &Arc<ParsedFile>) {
+        if let Ok(mut files) = self.files.lock() {
+            files.insert(id, parsed.clone());
+        }
+        if let Ok(mut latest) = self.latest.lock() {
+            latest.insert(key, parsed.clone());
+        }
+    }
 }
 
 /// Reads the program from `source`. Problems in the files become diagnostics; only a
@@ -303,25 +328,28 @@ fn parse_files(
         .min(paths.len())
         .max(1);
     let next = AtomicUsize::new(0);
+    // A parse depends on the limits as well as on the content.
+    let limits_key = format!(
+        "{}/{}/{}/{}",
+        limits.depth, limits.alias_nodes, limits.items, limits.string_length
+    );
+    let content_id = |rel: &String| {
+        source
+            .content_id(rel)
+            .map(|id| format!("{id}/{limits_key}"))
+    };
+    // Files the cache already holds are taken on this thread; the rest are parsed.
+    let hits: Vec<Option<Arc<ParsedFile>>> = paths
+        .iter()
+        .map(|rel| cache.zip(content_id(rel)).and_then(|(c, id)| c.get(&id)))
+        .collect();
+    let misses = hits.iter().filter(|h| h.is_none()).count();
     let parse_one = |rel: &String| -> Arc<ParsedFile> {
-        // A parse depends on the limits as well as on the content.
-        let id = source.content_id(rel).map(|id| {
-            format!(
-                "{id}/{}/{}/{}/{}",
-                limits.depth, limits.alias_nodes, limits.items, limits.string_length
-            )
-        });
-        if let (Some(cache), Some(id)) = (cache, &id)
-            && let Some(hit) = cache
-                .files
-                .lock()
-                .ok()
-                .and_then(|files| files.get(id).cloned())
-        {
-            return hit;
-        }
+        let id = content_id(rel);
+        let key = format!("{rel}/{limits_key}");
+        let before = cache.and_then(|c| c.latest(&key));
         let parsed = match source.read(rel, limits.file_size) {
-            Ok(bytes) => Arc::new(file::parse_file(&bytes, limits)),
+            Ok(bytes) => Arc::new(file::parse_file_after(&bytes, limits, before.as_deref())),
             Err(SourceError::TooLarge { size, limit, .. }) => {
                 return Arc::new(ParsedFile::unread(
                     "limit",
@@ -340,16 +368,18 @@ fn parse_files(
                 return Arc::new(ParsedFile::unread("unreadable", message));
             }
         };
-        if let (Some(cache), Some(id)) = (cache, id)
-            && let Ok(mut files) = cache.files.lock()
-        {
-            files.insert(id, parsed.clone());
+        if let (Some(cache), Some(id)) = (cache, id) {
+            cache.put(id, key, &parsed);
         }
         parsed
     };
-    // A small program parses faster than threads start.
-    if workers == 1 || bytes < SMALL_PROGRAM {
-        return paths.iter().map(parse_one).collect();
+    // A small program (or a single changed file) parses faster than threads start.
+    if workers == 1 || bytes < SMALL_PROGRAM || misses <= 1 {
+        return paths
+            .iter()
+            .zip(hits)
+            .map(|(rel, hit)| hit.unwrap_or_else(|| parse_one(rel)))
+            .collect();
     }
     let mut results: Vec<(usize, Arc<ParsedFile>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
@@ -361,7 +391,8 @@ fn parse_files(
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed);
                             let Some(rel) = paths.get(i) else { break };
-                            done.push((i, parse_one(rel)));
+                            let hit = hits.get(i).cloned().flatten();
+                            done.push((i, hit.unwrap_or_else(|| parse_one(rel))));
                         }
                         done
                     })
@@ -388,7 +419,7 @@ fn parse_files(
     for (i, rel) in paths.iter().enumerate() {
         match results.next_if(|(j, _)| *j == i) {
             Some((_, parsed)) => out.push(parsed),
-            None => out.push(parse_one(rel)),
+            None => out.push(hits[i].clone().unwrap_or_else(|| parse_one(rel))),
         }
     }
     out
