@@ -478,3 +478,153 @@ fn outside_git_the_git_commands_fail_clearly_and_the_rest_work() {
     let (code, _, _) = milepost_in(dir.path(), &["--today", "2026-10-05", "status"], &env);
     assert_eq!(code, 0);
 }
+
+/// `history` reads revisions incrementally (an edited item re-read alone, unchanged
+/// items not checked again, the order reused). Every row must equal what a full read
+/// of that revision gives (`--at REV --today DATE status`), invalid revisions must be
+/// skipped, and every revision where the finish or float moved must have a row.
+#[test]
+fn history_agrees_with_each_revision_read_in_full() {
+    let r = Repo::new();
+    let plan = "milestones:
+  - id: po
+    cluster: a
+    duration: 3
+  - id: deliver
+    cluster: a
+    duration: 5
+    depends_on:
+      - id: po
+  - id: install
+    cluster: a
+    duration: 4
+    depends_on:
+      - id: deliver
+    due: 2026-10-30
+  - id: side
+    cluster: a
+    duration: 2
+";
+    r.write("program/milepost.toml", TOML)
+        .write("program/sites.yaml", SITES)
+        .write("program/plan.yaml", plan);
+    r.commit("2026-10-05", "Initial plan");
+    let steps: [(&str, &str, &str, &str); 11] = [
+        (
+            "2026-10-06",
+            "    duration: 5\n",
+            "    duration: 7\n",
+            "Delivery slips",
+        ),
+        (
+            "2026-10-07",
+            "due: 2026-10-30",
+            "due: 2026-11-06",
+            "Due moved",
+        ),
+        (
+            "2026-10-08",
+            "  - id: po\n    cluster: a\n",
+            "  - id: po\n    cluster: a\n    status: in_progress\n    started: 2026-10-06\n    remaining: 6\n",
+            "PO in progress",
+        ),
+        (
+            "2026-10-09",
+            "      - id: deliver\n",
+            "      - id: delivr\n",
+            "Typo (invalid)",
+        ),
+        (
+            "2026-10-12",
+            "      - id: delivr\n",
+            "      - id: deliver\n",
+            "Typo fixed",
+        ),
+        (
+            "2026-10-13",
+            "  - id: side\n    cluster: a\n    duration: 2\n",
+            "  - id: side\n    cluster: a\n    duration: 9\n    depends_on:\n      - id: po\n",
+            "Side work after the PO",
+        ),
+        (
+            "2026-10-14",
+            "      - id: deliver\n",
+            "      - id: deliver\n      - id: side\n        type: SS\n        lag: 8\n",
+            "Install also waits for side work",
+        ),
+        (
+            "2026-10-15",
+            "        lag: 8\n",
+            "        lag: 12\n",
+            "Longer lag",
+        ),
+        (
+            "2026-10-16",
+            "duration: 9\n    depends_on:\n      - id: po\n",
+            "duration: 9\n    depends_on:\n      - id: install\n",
+            "A cycle (invalid)",
+        ),
+        (
+            "2026-10-19",
+            "duration: 9\n    depends_on:\n      - id: install\n",
+            "duration: 9\n    depends_on:\n      - id: po\n",
+            "Cycle fixed",
+        ),
+        (
+            "2026-10-20",
+            "    status: in_progress\n    started: 2026-10-06\n    remaining: 6\n",
+            "    status: done\n    started: 2026-10-06\n    finished: 2026-10-16\n",
+            "PO done",
+        ),
+    ];
+    let mut text = plan.to_string();
+    for (date, from, to, subject) in steps {
+        assert!(text.contains(from), "{subject}");
+        text = text.replacen(from, to, 1);
+        r.write("program/plan.yaml", &text);
+        r.commit(date, subject);
+    }
+    let (code, out, err) = r.milepost("program", &["history", "install", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let entries = json(&out)["entries"].as_array().unwrap().clone();
+    let log = r.git(&["log", "--reverse", "--format=%h %ad", "--date=short"]);
+    let mut previous: Option<(Value, Value)> = None;
+    let mut invalid = 0;
+    for line in log.lines() {
+        let (sha, date) = line.split_once(' ').unwrap();
+        let (code, full, _) = r.milepost(
+            "program",
+            &["--at", sha, "--today", date, "status", "--format", "json"],
+        );
+        let row = entries.iter().find(|e| e["commit"] == sha);
+        if code != 0 {
+            assert!(row.is_none(), "an invalid revision {sha} has a row");
+            invalid += 1;
+            continue;
+        }
+        let full = json(&full);
+        let item = full["milestones"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["id"] == "install")
+            .unwrap();
+        let now = (item["finish"].clone(), item["total_float"].clone());
+        if let Some(row) = row {
+            assert_eq!(
+                (&row["finish"], &row["total_float"]),
+                (&now.0, &now.1),
+                "{sha}"
+            );
+            assert_eq!(row["date"], date);
+        } else {
+            assert_eq!(
+                previous.as_ref(),
+                Some(&now),
+                "{sha} {date} moved without a row"
+            );
+        }
+        previous = Some(now);
+    }
+    assert_eq!((entries.len(), invalid), (10, 2), "{entries:#?}");
+}

@@ -31,7 +31,17 @@ pub struct Plan {
 impl Plan {
     /// Schedules and assesses `program` as of `today`.
     pub fn new(program: Program, today: NaiveDate) -> Result<Plan, ScheduleError> {
-        let schedule = schedule::schedule(&program, today)?;
+        Plan::reusing(program, today, None)
+    }
+
+    /// [`Plan::new`], reusing the topological order of an earlier plan of a program
+    /// with the same ids and dependencies (see [`schedule::schedule_reusing`]).
+    pub fn reusing(
+        program: Program,
+        today: NaiveDate,
+        order: Option<Vec<usize>>,
+    ) -> Result<Plan, ScheduleError> {
+        let schedule = schedule::schedule_reusing(&program, today, order)?;
         let assessments = health::assess(&program, &schedule);
         Ok(Plan {
             program,

@@ -7,9 +7,10 @@ use crate::analysis::Plan;
 use crate::analysis::history::{Snapshot, finish_delta, snapshot};
 use crate::load::{self, ParseCache};
 use crate::model::Date;
+use crate::model::Program;
 use crate::render::{self, Cell, Format, Grid};
 use crate::source::git::{GitError, Repo, Rev};
-use crate::validate::validate;
+use crate::validate::{Basis, revalidate, validate_keeping};
 
 use super::{Context, Failure};
 
@@ -96,14 +97,43 @@ struct Scanned {
     at: At,
 }
 
+/// What one revision leaves for reading the next faster: its valid program, what
+/// re-validating needs, and its topological order.
+struct Carry {
+    program: Program,
+    basis: Basis,
+    order: Vec<usize>,
+}
+
+/// Validates `loaded`, re-checking only what changed since `carry` when it can;
+/// also returns the topological order to reuse when no dependency changed.
+fn check(
+    loaded: load::Loaded,
+    today: NaiveDate,
+    carry: Option<Carry>,
+) -> (Option<Program>, Option<Basis>, Option<Vec<usize>>) {
+    let loaded = match carry {
+        Some(c) => match revalidate(c.program, c.basis, loaded, today) {
+            Ok(r) => {
+                let order = (!r.deps_changed).then_some(c.order);
+                return (Some(r.program), Some(r.basis), order);
+            }
+            Err(loaded) => *loaded,
+        },
+        None => loaded,
+    };
+    let (validated, basis) = validate_keeping(loaded, today);
+    (validated.program, basis, None)
+}
+
 /// The plan at one commit, scheduled as of that commit's date (or `--today`).
 fn scan_one(
     today: Option<NaiveDate>,
     repo: &Repo,
     oid: Oid,
-    prefix: &str,
-    id: &str,
+    (prefix, id): (&str, &str),
     cache: &ParseCache,
+    carry: &mut Option<Carry>,
 ) -> Result<Scanned, Failure> {
     let commit = repo.git().find_commit(oid).map_err(git)?;
     let rev = Rev {
@@ -130,15 +160,24 @@ fn scan_one(
         .as_ref()
         .map_or(chrono_tz::Tz::UTC, |c| c.timezone);
     let today = today.unwrap_or_else(|| commit_date(rev.time, scanned.tz));
-    let plan = validate(loaded, today)
-        .program
-        .and_then(|p| Plan::new(p, today).ok());
-    scanned.at = plan.map_or(At::Invalid, |plan| At::Valid(snapshot(&plan, id)));
+    let (program, basis, order) = check(loaded, today, carry.take());
+    let plan = program.and_then(|p| Plan::reusing(p, today, order).ok());
+    scanned.at = plan
+        .as_ref()
+        .map_or(At::Invalid, |plan| At::Valid(snapshot(plan, id)));
+    if let (Some(plan), Some(basis)) = (plan, basis) {
+        *carry = Some(Carry {
+            program: plan.program,
+            basis,
+            order: plan.schedule.order,
+        });
+    }
     Ok(scanned)
 }
 
-/// Scans all commits, split in contiguous chunks over the cores (each with its own
-/// repository handle; parses are shared by blob id).
+/// Scans all commits, split in contiguous chunks over the cores, each with its own
+/// repository handle and parse cache (a chunk's revisions follow one another, so most
+/// files are reused by blob id and an edited file re-reads only the edited item).
 fn scan(
     ctx: &Context<'_>,
     repo: &Repo,
@@ -146,7 +185,6 @@ fn scan(
     prefix: &str,
     id: &str,
 ) -> Result<Vec<Scanned>, Failure> {
-    let cache = ParseCache::default();
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8)
@@ -157,12 +195,13 @@ fn scan(
         let handles: Vec<_> = oids
             .chunks(chunk)
             .map(|part| {
-                let cache = &cache;
                 let own = repo.reopen();
                 scope.spawn(move || {
                     let repo = own.map_err(git)?;
+                    let cache = ParseCache::default();
+                    let mut carry = None;
                     part.iter()
-                        .map(|&oid| scan_one(today, &repo, oid, prefix, id, cache))
+                        .map(|&oid| scan_one(today, &repo, oid, (prefix, id), &cache, &mut carry))
                         .collect()
                 })
             })

@@ -14,8 +14,21 @@ use super::{Driver, Schedule, ScheduleError, Scheduled};
 
 /// Schedules `program` with `today` as the data date.
 pub fn schedule(program: &Program, today: NaiveDate) -> Result<Schedule, ScheduleError> {
+    schedule_reusing(program, today, None)
+}
+
+/// [`schedule`], taking the topological order from an earlier schedule of a program
+/// with the same ids and dependencies when it still holds (it is checked: O(V+E)).
+pub fn schedule_reusing(
+    program: &Program,
+    today: NaiveDate,
+    order: Option<Vec<usize>>,
+) -> Result<Schedule, ScheduleError> {
     let g = graph::build(&program.milestones);
-    let order = graph::topo_order(&g, &program.milestones).ok_or(ScheduleError::Cycle)?;
+    let order = match order.filter(|o| graph::is_topo_order(o, &program.milestones)) {
+        Some(order) => order,
+        None => graph::topo_order(&g, &program.milestones).ok_or(ScheduleError::Cycle)?,
+    };
     let pass = Pass {
         program,
         cals: &program.calendars,

@@ -78,3 +78,21 @@ pub fn topo_order(graph: &Graph, milestones: &[Milestone]) -> Option<Vec<usize>>
     }
     (order.len() == n).then_some(order)
 }
+
+/// Whether `order` lists every milestone once with each predecessor before its
+/// successors. (Ties by id are the caller's promise: the ids are those it was made for.)
+pub fn is_topo_order(order: &[usize], milestones: &[Milestone]) -> bool {
+    let mut position = vec![usize::MAX; milestones.len()];
+    for (p, &i) in order.iter().enumerate() {
+        match position.get_mut(i) {
+            Some(slot) if *slot == usize::MAX => *slot = p,
+            _ => return false,
+        }
+    }
+    order.len() == milestones.len()
+        && milestones.iter().enumerate().all(|(i, m)| {
+            m.deps
+                .iter()
+                .all(|d| position.get(d.pred).is_some_and(|&p| p < position[i]))
+        })
+}

@@ -6,7 +6,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-pub use cpm::schedule;
+pub use cpm::{schedule, schedule_reusing};
 
 /// What set an item's early start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

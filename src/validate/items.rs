@@ -249,7 +249,7 @@ impl Ctx<'_> {
             .collect()
     }
 
-    fn milestone(
+    pub fn milestone(
         &mut self,
         item: &Item<Arc<RawMilestone>>,
         sites: &[Site],

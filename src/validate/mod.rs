@@ -1,15 +1,18 @@
 //! Validation: raw items → a checked [`Program`], or every problem at once (SPEC §1).
 mod cycles;
 mod ids;
+mod incremental;
 mod items;
 mod progress;
+
+pub use incremental::{Basis, Revalidated, revalidate};
 
 use chrono::NaiveDate;
 
 use crate::calendar::Calendar;
 use crate::diag::Diag;
 use crate::load::Loaded;
-use crate::model::Program;
+use crate::model::{Cluster, Milestone, Program, Site};
 
 /// What validation found: the program when it is valid, and all diagnostics
 /// (errors and warnings) in the order of the files.
@@ -20,6 +23,12 @@ pub struct Validated {
 
 /// Checks a loaded program against SPEC §1 with `today` as the data date.
 pub fn validate(loaded: Loaded, today: NaiveDate) -> Validated {
+    validate_keeping(loaded, today).0
+}
+
+/// [`validate`], also keeping, when the program is valid, what [`revalidate`] needs
+/// to check the next revision of it.
+pub fn validate_keeping(loaded: Loaded, today: NaiveDate) -> (Validated, Option<Basis>) {
     let Loaded {
         files,
         config,
@@ -43,16 +52,12 @@ pub fn validate(loaded: Loaded, today: NaiveDate) -> Validated {
     cycles::check(&milestones, &mut diags);
     diags.sort_by_key(|d| d.loc.as_ref().map(|l| l.file()));
     let Some(config) = config else {
-        return Validated {
-            program: None,
-            diags,
-        };
+        let program = None;
+        return (Validated { program, diags }, None);
     };
     if diags.iter().any(Diag::is_error) {
-        return Validated {
-            program: None,
-            diags,
-        };
+        let program = None;
+        return (Validated { program, diags }, None);
     }
     let mut calendars = vec![Calendar::new(&config.calendar, config.start)];
     let mut calendar_names = vec!["program".to_string()];
@@ -74,11 +79,9 @@ pub fn validate(loaded: Loaded, today: NaiveDate) -> Validated {
         })
         .collect();
     for m in &mut milestones {
-        let site = m
-            .site
-            .or_else(|| m.cluster.and_then(|c| clusters.get(c)).map(|c| c.site));
-        m.calendar = site.and_then(|s| sites.get(s)).map_or(0, |s| s.calendar);
+        m.calendar = calendar_of(m, &sites, &clusters);
     }
+    let basis = Basis::new(raw, index, &files);
     let program = Program {
         config,
         calendars,
@@ -90,8 +93,14 @@ pub fn validate(loaded: Loaded, today: NaiveDate) -> Validated {
         risks,
         files,
     };
-    Validated {
-        program: Some(program),
-        diags,
-    }
+    let program = Some(program);
+    (Validated { program, diags }, Some(basis))
+}
+
+/// The calendar of a milestone: its site's (its own site, or its cluster's).
+fn calendar_of(m: &Milestone, sites: &[Site], clusters: &[Cluster]) -> usize {
+    let site = m
+        .site
+        .or_else(|| m.cluster.and_then(|c| clusters.get(c)).map(|c| c.site));
+    site.and_then(|s| sites.get(s)).map_or(0, |s| s.calendar)
 }
