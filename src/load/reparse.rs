@@ -331,6 +331,14 @@ mod tests {
         ] {
             assert!(incremental(&before, &after).is_none(), "{after}");
         }
+        // Found by the property below: an edit that joins the next key's line into a
+        // comment, and a document end (`...`) inside an item.
+        let col0 = program("", &["a", "b"]);
+        let joined = col0.replace("  # about m1\nrisks:", "  # a1risks:");
+        assert_ne!(col0, joined);
+        assert!(incremental(&col0, &joined).is_none());
+        let ended = before.replace("    duration: 1\n", "    duration: 1\n...\n");
+        assert!(incremental(&before, &ended).is_none());
         let aliased = format!("{before}x: &a 1\n");
         assert!(incremental(&aliased, &aliased.replace("duration: 1", "duration: 4")).is_none());
     }
