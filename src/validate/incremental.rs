@@ -68,7 +68,8 @@ pub fn revalidate(
     loaded: Loaded,
     today: NaiveDate,
 ) -> Result<Revalidated, Box<Loaded>> {
-    let Some(changed) = changed_milestones(&basis, &loaded) else {
+    let one_to_one = program.milestones.len() == basis.raw.milestones.len();
+    let Some(changed) = changed_milestones(&basis, &loaded).filter(|_| one_to_one) else {
         return Err(Box::new(loaded));
     };
     let mut diags: Vec<Diag> = Vec::new();
