@@ -175,6 +175,13 @@ fn github_annotations_point_at_the_lines_and_the_summary_is_written() {
         ),
         (Some("a"), Some("program/plan.yaml"), Some("2"))
     );
+    // Every testcase, passing or not, names its file and line.
+    let lines: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .map(|n| (n.attribute("name").unwrap(), n.attribute("line").unwrap()))
+        .collect();
+    assert_eq!(lines, [("po", "2"), ("deliver", "8"), ("soon", "9")]);
     // The comment for the bot step.
     let (code, _, err) = run(&r, GITHUB[3], &env);
     assert_eq!(code, 0, "{err}");
@@ -295,5 +302,40 @@ fn a_slip_fails_check_and_diff_when_asked() {
         std::fs::read_to_string(r.path().join("milepost-comment.md"))
             .unwrap()
             .contains("(+4 working days)")
+    );
+}
+
+#[test]
+fn junit_names_the_file_and_line_of_every_item_in_every_file() {
+    let r = Repo::new();
+    r.write("program/milepost.toml", TOML)
+        .write("program/sites.yaml", SITES)
+        .write("program/plan.yaml", PLAN)
+        .write(
+            "program/later.yaml",
+            "# later work\nmilestones:\n  - {id: later, cluster: a, duration: 2}\n\n  - id: last\n    duration: 1\n",
+        );
+    r.commit("2026-10-12", "Plan");
+    let (code, out, err) = run(&r, "milepost -C program check --format junit", &[]);
+    assert_eq!(code, 1, "{err}");
+    let doc = roxmltree::Document::parse(&out).unwrap();
+    let mut places: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .map(|n| {
+            let attr = |a| n.attribute(a).unwrap();
+            (attr("name"), attr("file"), attr("line"))
+        })
+        .collect();
+    places.sort();
+    assert_eq!(
+        places,
+        [
+            ("deliver", "program/plan.yaml", "8"),
+            ("last", "program/later.yaml", "5"),
+            ("later", "program/later.yaml", "3"),
+            ("po", "program/plan.yaml", "2"),
+            ("soon", "program/plan.yaml", "9"),
+        ]
     );
 }

@@ -7,6 +7,7 @@ use clap::ValueEnum;
 use crate::analysis::check::{fails, violations};
 use crate::analysis::diff::diff;
 use crate::analysis::{Health, Plan};
+use crate::diag::FileId;
 use crate::load::config::FailOn;
 use crate::render::check::{CheckResult, Row, Severity};
 use crate::render::{github, gitlab, junit};
@@ -76,11 +77,6 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
         args.fail_on.clone()
     };
     let prefix = ctx.repo().ok().map(|(_, prefix)| prefix);
-    let mut result = findings(&plan, &fail_on, prefix.as_deref());
-    if args.fail_on_slip {
-        let slips = slips(ctx, &plan, args.base.clone())?;
-        result.rows.splice(0..0, slips);
-    }
     let format = match args.format {
         CheckFormat::Auto if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") => {
             CheckFormat::Github
@@ -88,6 +84,12 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
         CheckFormat::Auto => CheckFormat::Text,
         other => other,
     };
+    let place_all = format == CheckFormat::Junit;
+    let mut result = findings(&plan, &fail_on, prefix.as_deref(), place_all);
+    if args.fail_on_slip {
+        let slips = slips(ctx, &plan, args.base.clone())?;
+        result.rows.splice(0..0, slips);
+    }
     let report = match format {
         CheckFormat::Auto | CheckFormat::Text => result.text(),
         CheckFormat::Json => result.json(),
@@ -132,31 +134,48 @@ fn step_summary(result: &CheckResult) -> Result<(), Failure> {
         .map_err(|e| Failure::Error(format!("cannot write the job summary: {e}")))
 }
 
-/// Every milestone as a row: violations, then at-risk warnings, then the rest.
-fn findings(plan: &Plan, fail_on: &[FailOn], prefix: Option<&str>) -> CheckResult {
+/// Every milestone as a row: violations, then at-risk warnings, then the rest. Only
+/// findings are placed in their files unless `place_all` (JUnit names every item's file).
+fn findings(plan: &Plan, fail_on: &[FailOn], prefix: Option<&str>, place_all: bool) -> CheckResult {
     let p = &plan.program;
-    let mut resolver = Resolver::new(&p.files);
-    let flagged: Vec<usize> = violations(plan, fail_on)
-        .into_iter()
-        .map(|v| v.item)
+    let mut flagged = vec![false; p.milestones.len()];
+    for v in violations(plan, fail_on) {
+        flagged[v.item] = true;
+    }
+    let severity = |i: usize| {
+        let health = plan.assessments[i].health;
+        if flagged[i] {
+            Some(Severity::Violation)
+        } else if health == Health::AtRisk && !fails(health, fail_on) {
+            Some(Severity::Warning)
+        } else {
+            None
+        }
+    };
+    let order: Vec<usize> = plan.in_order().collect();
+    let placed: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&i| place_all || severity(i).is_some())
         .collect();
-    let mut rows: Vec<(u8, Row)> = plan
-        .in_order()
+    let locs: Vec<_> = placed
+        .iter()
+        .map(|&i| p.milestones[i].origin.item())
+        .collect();
+    let mut places = vec![None; p.milestones.len()];
+    for (i, place) in placed.iter().zip(Resolver::new(&p.files).places(&locs)) {
+        places[*i] = place;
+    }
+    let mut rows: Vec<(u8, Row)> = order
+        .into_iter()
         .map(|i| {
-            let health = plan.assessments[i].health;
-            let severity = if flagged.contains(&i) {
-                Some(Severity::Violation)
-            } else if health == Health::AtRisk && !fails(health, fail_on) {
-                Some(Severity::Warning)
-            } else {
-                None
-            };
+            let severity = severity(i);
             let rank = match severity {
-                Some(Severity::Violation) => 4 - health as u8,
+                Some(Severity::Violation) => 4 - plan.assessments[i].health as u8,
                 Some(Severity::Warning) => 10,
                 None => 20,
             };
-            (rank, row(plan, i, severity, prefix, &mut resolver))
+            (rank, row(plan, i, severity, prefix, places[i]))
         })
         .collect();
     rows.sort_by_key(|(rank, _)| *rank);
@@ -173,12 +192,11 @@ fn row(
     i: usize,
     severity: Option<Severity>,
     prefix: Option<&str>,
-    resolver: &mut Resolver<'_>,
+    place: Option<(FileId, usize, usize)>,
 ) -> Row {
     let p = &plan.program;
     let m = &p.milestones[i];
     let it = &plan.schedule.items[i];
-    let place = resolver.place(&m.origin.item());
     let path = place
         .and_then(|(file, _, _)| p.files.get(file))
         .map(|f| match prefix {
@@ -261,13 +279,8 @@ fn slips(ctx: &Context<'_>, head: &Plan, base: Option<String>) -> Result<Vec<Row
         if head.program.milestones[i].due.is_none() {
             continue;
         }
-        let mut r = row(
-            head,
-            i,
-            Some(Severity::Violation),
-            Some(&prefix),
-            &mut resolver,
-        );
+        let place = resolver.place(&head.program.milestones[i].origin.item());
+        let mut r = row(head, i, Some(Severity::Violation), Some(&prefix), place);
         r.class = "slip";
         r.message = format!(
             "forecast finish moves {} working days later than at {} ({}); {}",

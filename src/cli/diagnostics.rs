@@ -21,6 +21,9 @@ const LONG_LINE: usize = 1_000;
 /// A label over more lines than this is drawn on its first line only.
 const MAX_SPAN_LINES: usize = 8;
 
+/// A file, 1-based line and 1-based column (in characters).
+pub type Place = (FileId, usize, usize);
+
 /// Resolves locations to byte spans, parsing and indexing each file at most once.
 pub struct Resolver<'a> {
     files: &'a Files,
@@ -80,6 +83,46 @@ impl<'a> Resolver<'a> {
         let (file, range) = self.resolve(loc)?;
         let (line, col) = self.text(file)?.line_col(range.start);
         Some((file, line, col))
+    }
+
+    /// The places of many locations, file by file on all cores: each file is parsed
+    /// once and dropped once its locations are placed, so placing every item of a
+    /// large program holds one tree per core.
+    pub fn places(&self, locs: &[Loc]) -> Vec<Option<Place>> {
+        let mut by_file: Vec<(FileId, Vec<usize>)> = Vec::new();
+        let mut order: Vec<usize> = (0..locs.len()).collect();
+        order.sort_by_key(|&i| locs[i].file());
+        for i in order {
+            match by_file.last_mut() {
+                Some((file, items)) if *file == locs[i].file() => items.push(i),
+                _ => by_file.push((locs[i].file(), vec![i])),
+            }
+        }
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(by_file.len());
+        let placed: Vec<Vec<(usize, Option<Place>)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut out = Vec::new();
+                        let ordering = std::sync::atomic::Ordering::Relaxed;
+                        while let Some((_, items)) = by_file.get(next.fetch_add(1, ordering)) {
+                            let mut resolver = Resolver::new(self.files);
+                            out.extend(items.iter().map(|&i| (i, resolver.place(&locs[i]))));
+                        }
+                        out
+                    })
+                })
+                .collect();
+            handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        });
+        let mut out = vec![None; locs.len()];
+        for (i, place) in placed.into_iter().flatten() {
+            out[i] = place;
+        }
+        out
     }
 
     /// `path:line:col` of a location.
