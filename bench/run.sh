@@ -53,17 +53,22 @@ rss() {
   echo
   echo "## Load + validate + schedule + JSON status"
   echo
-  echo "| items | YAML | files | milepost (s) | peak RSS (MB) | parse floor (s) | ratio |"
-  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "status: status --format json (writes every item); check: the same load, validation,"
+  echo "schedule and health with a one-line output. floor: the bare parse on all cores (the"
+  echo "ratio's denominator); 1-core floor: the same parse on one core, for reference."
+  echo
+  echo "| items | YAML | files | status (s) | peak RSS (MB) | check (s) | floor (s) | 1-core floor (s) | status / floor | check / floor |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 } > "$results"
 for n in $sizes; do
   dir="$work/p$n"
   [ -d "$dir" ] || "$gen" "$n" "$dir"
   cmd="$bin -C $dir --today 2026-03-10 status --format json"
-  t=$(mean "$cmd"); m=$(rss "$cmd"); f=$(mean "$floor $dir")
+  t=$(mean "$cmd"); m=$(rss "$cmd"); f=$(mean "$floor $dir"); f1=$(mean "$floor $dir 1")
+  c=$(mean "$bin -C $dir --today 2026-03-10 check")
   size=$(du -sh "$dir" | cut -f1); nfiles=$(find "$dir" -name '*.yaml' | wc -l)
-  ratio=$(python3 -c "print('%.1f' % ($t / $f))")
-  echo "| $n | $size | $nfiles | $t | $m | $f | ${ratio}× |" >> "$results"
+  ratio=$(python3 -c "print('%.1f' % ($t / $f))"); cratio=$(python3 -c "print('%.1f' % ($c / $f))")
+  echo "| $n | $size | $nfiles | $t | $m | $c | $f | $f1 | ${ratio}× | ${cratio}× |" >> "$results"
 done
 
 {

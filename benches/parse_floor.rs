@@ -2,7 +2,10 @@
 //! through the YAML parser (events only: no tree, no types, no checks), on all cores
 //! like milepost does. bench/run.sh compares milepost's end-to-end time with this.
 //!
-//! cargo run --release --example parse_floor -- DIR
+//! cargo run --release --example parse_floor -- DIR [THREADS]
+//!
+//! THREADS defaults to the number of cores; `1` gives the single-threaded parse, for
+//! reference (the ratio milepost is judged by uses all cores, as milepost does).
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -23,12 +26,18 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::env::args().nth(1).ok_or("usage: parse_floor DIR")?;
+    let usage = "usage: parse_floor DIR [THREADS]";
+    let dir = std::env::args().nth(1).ok_or(usage)?;
+    let threads = match std::env::args().nth(2) {
+        Some(n) => Some(n.parse::<usize>().map_err(|_| usage)?.max(1)),
+        None => None,
+    };
     let mut paths = Vec::new();
     files(Path::new(&dir), &mut paths)?;
     let next = AtomicUsize::new(0);
     let events = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers =
+        threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
