@@ -84,8 +84,8 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
         CheckFormat::Auto => CheckFormat::Text,
         other => other,
     };
-    let place_all = format == CheckFormat::Junit;
-    let mut result = findings(&plan, &fail_on, prefix.as_deref(), place_all);
+    let every_item = format == CheckFormat::Junit;
+    let mut result = findings(&plan, &fail_on, prefix.as_deref(), every_item);
     if args.fail_on_slip {
         let slips = slips(ctx, &plan, args.base.clone())?;
         result.rows.splice(0..0, slips);
@@ -134,9 +134,14 @@ fn step_summary(result: &CheckResult) -> Result<(), Failure> {
         .map_err(|e| Failure::Error(format!("cannot write the job summary: {e}")))
 }
 
-/// Every milestone as a row: violations, then at-risk warnings, then the rest. Only
-/// findings are placed in their files unless `place_all` (JUnit names every item's file).
-fn findings(plan: &Plan, fail_on: &[FailOn], prefix: Option<&str>, place_all: bool) -> CheckResult {
+/// The findings as rows, violations then at-risk warnings; with `every_item` (JUnit
+/// has a testcase per item) the passing milestones follow.
+fn findings(
+    plan: &Plan,
+    fail_on: &[FailOn],
+    prefix: Option<&str>,
+    every_item: bool,
+) -> CheckResult {
     let p = &plan.program;
     let mut flagged = vec![false; p.milestones.len()];
     for v in violations(plan, fail_on) {
@@ -152,21 +157,19 @@ fn findings(plan: &Plan, fail_on: &[FailOn], prefix: Option<&str>, place_all: bo
             None
         }
     };
-    let order: Vec<usize> = plan.in_order().collect();
-    let placed: Vec<usize> = order
-        .iter()
-        .copied()
-        .filter(|&i| place_all || severity(i).is_some())
+    let shown: Vec<usize> = plan
+        .in_order()
+        .filter(|&i| every_item || severity(i).is_some())
         .collect();
-    let locs: Vec<_> = placed
+    let locs: Vec<_> = shown
         .iter()
         .map(|&i| p.milestones[i].origin.item())
         .collect();
     let mut places = vec![None; p.milestones.len()];
-    for (i, place) in placed.iter().zip(Resolver::new(&p.files).places(&locs)) {
+    for (i, place) in shown.iter().zip(Resolver::new(&p.files).places(&locs)) {
         places[*i] = place;
     }
-    let mut rows: Vec<(u8, Row)> = order
+    let mut rows: Vec<(u8, Row)> = shown
         .into_iter()
         .map(|i| {
             let severity = severity(i);

@@ -35,8 +35,8 @@ pub struct Row {
 /// Everything `check` found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CheckResult {
-    /// Every checked item; findings first (violations, then warnings), each group in
-    /// order of severity of the class, then topological order.
+    /// The findings (violations, then warnings), each group in order of severity of the
+    /// class, then topological order; for JUnit, every checked item (passing ones last).
     pub rows: Vec<Row>,
     pub today: NaiveDate,
     pub fail_on: Vec<&'static str>,
