@@ -7,12 +7,11 @@ use clap::ValueEnum;
 use crate::analysis::check::{fails, violations};
 use crate::analysis::diff::diff;
 use crate::analysis::{Health, Plan};
-use crate::diag::FileId;
 use crate::load::config::FailOn;
 use crate::render::check::{CheckResult, Row, Severity};
 use crate::render::{github, gitlab, junit};
 
-use super::diagnostics::Resolver;
+use super::diagnostics::{Place, Resolver};
 use super::diff::base_rev;
 use super::{Context, Failure};
 
@@ -195,7 +194,7 @@ fn row(
     i: usize,
     severity: Option<Severity>,
     prefix: Option<&str>,
-    place: Option<(FileId, usize, usize)>,
+    place: Option<Place>,
 ) -> Row {
     let p = &plan.program;
     let m = &p.milestones[i];

@@ -99,25 +99,32 @@ impl<'a> Resolver<'a> {
             }
         }
         let next = std::sync::atomic::AtomicUsize::new(0);
+        let work = || {
+            let mut out = Vec::new();
+            let ordering = std::sync::atomic::Ordering::Relaxed;
+            while let Some((_, items)) = by_file.get(next.fetch_add(1, ordering)) {
+                let mut resolver = Resolver::new(self.files);
+                out.extend(items.iter().map(|&i| (i, resolver.place(&locs[i]))));
+            }
+            out
+        };
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(by_file.len());
-        let placed: Vec<Vec<(usize, Option<Place>)>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers)
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut out = Vec::new();
-                        let ordering = std::sync::atomic::Ordering::Relaxed;
-                        while let Some((_, items)) = by_file.get(next.fetch_add(1, ordering)) {
-                            let mut resolver = Resolver::new(self.files);
-                            out.extend(items.iter().map(|&i| (i, resolver.place(&locs[i]))));
-                        }
-                        out
+        let placed: Vec<Vec<(usize, Option<Place>)>> = if workers <= 1 {
+            vec![work()]
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
+                handles
+                    .into_iter()
+                    .map(|h| {
+                        h.join()
+                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
                     })
-                })
-                .collect();
-            handles.into_iter().filter_map(|h| h.join().ok()).collect()
-        });
+                    .collect()
+            })
+        };
         let mut out = vec![None; locs.len()];
         for (i, place) in placed.into_iter().flatten() {
             out[i] = place;
