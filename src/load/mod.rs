@@ -2,6 +2,7 @@
 //! format types with each item's origin, plus every problem found on the way.
 pub mod config;
 pub mod de;
+mod fast;
 mod file;
 pub mod limits;
 pub mod locate;

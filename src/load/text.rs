@@ -40,6 +40,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, TextError> {
 /// other than tab, line feed and carriage return; DEL; C1 controls other than NEL;
 /// U+FFFE and U+FFFF), with its place.
 pub fn check_printable(text: &str) -> Result<(), TextError> {
+    // Printable ASCII (the common case) is checked a byte at a time, which vectorizes;
+    // any character refused below has a byte outside this set.
+    let plain = |b: &u8| (0x20..0x7f).contains(b) || matches!(b, b'\t' | b'\n' | b'\r');
+    if text.as_bytes().iter().all(plain) {
+        return Ok(());
+    }
     let Some((index, (_, c))) = text.char_indices().enumerate().find(|(_, (_, c))| {
         let c = *c as u32;
         matches!(c, 0..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F..=0x84 | 0x86..=0x9F | 0xFFFE | 0xFFFF)
