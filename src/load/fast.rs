@@ -8,15 +8,21 @@
 //! anchors, tags, multi-line scalars, escapes, document markers, and every syntax
 //! error — makes it give up (`None`), and the file is read by saphyr-parser instead.
 //! Its tests check it against saphyr-parser on generated files.
+use std::cell::Cell;
+
 use super::limits::Limits;
 use super::yaml::{Node, NodeKind, Span, is_null};
 
 /// The tree of `text` when it is in the plain subset, or `None`.
 pub(super) fn parse(text: &str, limits: &Limits) -> Option<Node> {
     let b = text.as_bytes();
-    // Character offsets are byte offsets only in ASCII; control characters (tab, CR)
-    // have rules of their own.
-    if b.iter().any(|&c| !(b' '..0x7f).contains(&c) && c != b'\n') || b.len() > u32::MAX as usize {
+    // Control characters (tab, CR, DEL) have rules of their own, and so have the
+    // characters YAML 1.1 took for line breaks and the byte-order mark.
+    let ascii = text.is_ascii();
+    if b.iter().any(|&c| (c < b' ' && c != b'\n') || c == 0x7f)
+        || (!ascii && text.contains(['\u{85}', '\u{2028}', '\u{2029}', '\u{feff}']))
+        || b.len() > u32::MAX as usize
+    {
         return None;
     }
     let mut p = Reader {
@@ -25,6 +31,8 @@ pub(super) fn parse(text: &str, limits: &Limits) -> Option<Node> {
         pos: 0,
         line: 0,
         limits,
+        ascii,
+        chars: Cell::new((0, 0)),
     };
     p.skip_lines();
     if p.eof() || p.col() != 0 || p.starts_with(b"---") || p.starts_with(b"...") {
@@ -39,7 +47,7 @@ pub(super) fn parse(text: &str, limits: &Limits) -> Option<Node> {
 }
 
 struct Reader<'a> {
-    /// The text, all ASCII: every byte offset is a character boundary.
+    /// The text; every structural position is a character boundary.
     text: &'a str,
     b: &'a [u8],
     /// The current byte.
@@ -47,6 +55,11 @@ struct Reader<'a> {
     /// Where the current line starts.
     line: usize,
     limits: &'a Limits,
+    /// Whether the text is all ASCII (then a byte offset is a character offset).
+    ascii: bool,
+    /// The last byte offset turned into a character offset, and that character offset:
+    /// spans come in nearly in order, so each is counted from the one before.
+    chars: Cell<(usize, usize)>,
 }
 
 impl Reader<'_> {
@@ -76,12 +89,28 @@ impl Reader<'_> {
         self.peek() == b'-' && self.at(self.pos + 1) == b' '
     }
 
-    fn span(start: usize, end: usize) -> Span {
-        // The text is under 4 GiB (checked on entry).
+    /// The span of bytes `start..end`, in characters as saphyr-parser counts them.
+    fn span(&self, start: usize, end: usize) -> Span {
         Span {
-            start: start as u32,
-            end: end as u32,
+            start: self.char_offset(start),
+            end: self.char_offset(end),
         }
+    }
+
+    fn char_offset(&self, byte: usize) -> u32 {
+        // The text is under 4 GiB (checked on entry).
+        if self.ascii {
+            return byte as u32;
+        }
+        let (from, chars) = self.chars.get();
+        let count = |bytes: &[u8]| bytes.iter().filter(|&&c| (c as i8) >= -0x40).count();
+        let chars = if byte >= from {
+            chars + count(&self.b[from..byte])
+        } else {
+            chars - count(&self.b[byte..from])
+        };
+        self.chars.set((byte, chars));
+        chars as u32
     }
 
     fn skip_spaces(&mut self) -> usize {
@@ -153,7 +182,7 @@ impl Reader<'_> {
             }
         }
         Some(Node {
-            span: Self::span(start, self.pos),
+            span: self.span(start, self.pos),
             kind: NodeKind::Map(entries),
         })
     }
@@ -191,7 +220,7 @@ impl Reader<'_> {
         }
         self.end_line()?;
         let null = Node {
-            span: Self::span(colon, colon),
+            span: self.span(colon, colon),
             kind: NodeKind::Null,
         };
         if self.eof() || self.col() < indent {
@@ -242,7 +271,7 @@ impl Reader<'_> {
             }
         }
         Some(Node {
-            span: Self::span(start, self.pos),
+            span: self.span(start, self.pos),
             kind: NodeKind::Seq(items),
         })
     }
@@ -259,7 +288,8 @@ impl Reader<'_> {
             b'[' | b'{' => {
                 let mut node = self.flow(depth)?;
                 // As after a quoted scalar, the span takes in trailing spaces and a comment.
-                node.span.end = Self::span(start, self.end_line()?).end;
+                let end = self.end_line()?;
+                node.span.end = self.span(start, end).end;
                 Some(node)
             }
             first if plain_first(first, self.at(self.pos + 1)) => {
@@ -323,14 +353,14 @@ impl Reader<'_> {
     /// A scalar node for `b[start..end]`, its span ending at `span_end`.
     fn scalar(&self, start: usize, end: usize, span_end: usize, plain: bool) -> Option<Node> {
         let text = self.text.get(start..end)?;
-        let span = Self::span(start, span_end);
+        let span = self.span(start, span_end);
         if plain && is_null(text) {
             return Some(Node {
                 span,
                 kind: NodeKind::Null,
             });
         }
-        if text.len() > self.limits.string_length {
+        if self.too_long(text) {
             return None;
         }
         Some(Node {
@@ -339,10 +369,16 @@ impl Reader<'_> {
         })
     }
 
+    /// Whether a scalar is over the length limit (in characters).
+    fn too_long(&self, text: &str) -> bool {
+        let max = self.limits.string_length;
+        text.len() > max && text.chars().count() > max
+    }
+
     /// A quoted scalar node holding `value`.
     fn owned_scalar(&self, start: usize, span_end: usize, value: String) -> Option<Node> {
-        (value.len() <= self.limits.string_length).then(|| Node {
-            span: Self::span(start, span_end),
+        (!self.too_long(&value)).then(|| Node {
+            span: self.span(start, span_end),
             kind: NodeKind::Scalar(value, false),
         })
     }

@@ -52,7 +52,7 @@ impl Reader<'_> {
             NodeKind::Seq(items)
         };
         Some(Node {
-            span: Self::span(start, self.pos),
+            span: self.span(start, self.pos),
             kind,
         })
     }

@@ -68,6 +68,8 @@ fn reads_the_plain_subset_as_saphyr_does() {
         "a: 1\n\n\n   ",
         "- a\n- b: 1\n  c: ~\n- null\n",
         "k: 'a\\b'\nnull: x\n",
+        "name: Zürich — phase 2 🚀\nk: [台北, 'é', \"ü x\" ]  # ç\nm: { a: 東京 }\nz: ok\n",
+        "# Ünïcödé comment\nl:\n  - São Paulo\n  - \u{a0}nbsp\u{3000}\n",
     ];
     for text in texts {
         assert!(accepted(text), "not taken: {text:?}");
@@ -82,6 +84,9 @@ fn leaves_the_rest_of_yaml_to_saphyr() {
         "a:\tb\n",
         "a: b\r\n",
         "é: 1\n",
+        "a: b\u{85}c\n",
+        "a: b\u{2028}c\n",
+        "a: \u{feff}b\n",
         "---\na: 1\n",
         "a: &x 1\nb: *x\n",
         "a: !!str 5\n",
@@ -164,6 +169,10 @@ const SCALARS: &[&str] = &[
     "''",
     "https://x.example/a?b=c",
     "-x-",
+    "Zürich — phase 2",
+    "台北 🚀",
+    "'é'",
+    "\"ñ\"",
     "(tbd)",
     "true",
     "1.5e3",
@@ -171,7 +180,7 @@ const SCALARS: &[&str] = &[
 ];
 
 const FLOW_SCALARS: &[&str] = &[
-    "m0", "a b", "FF", "-1", "\"q r\"", "'s'", "~", "null", "x.y", "3",
+    "m0", "a b", "FF", "-1", "\"q r\"", "'s'", "~", "null", "x.y", "3", "é", "東京 x",
 ];
 
 fn value() -> impl Strategy<Value = Value> {
@@ -323,12 +332,18 @@ proptest! {
         st in style(),
         at in 0usize..4000,
         cut in 0usize..10,
-        piece in "[ a-z0-9:#&*!|>'\"{}\\[\\],.~\\\\-]{0,6}(\n[ ]{0,6}-? ?[a-z_]{0,4}:? ?[0-9a-z\\[\\]'\"]{0,3}){0,2}",
+        piece in "[ a-z0-9:#&*!|>'\"{}\\[\\],.~\\\\é台—-]{0,6}(\n[ ]{0,6}-? ?[a-z_]{0,4}:? ?[0-9a-z\\[\\]'\"]{0,3}){0,2}",
     ) {
         let mut text = String::new();
         write(&Value::Map(entries), 0, &st, &mut text, false);
-        let at = at % (text.len() + 1);
-        let end = (at + cut).min(text.len());
+        let mut at = at % (text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut end = (at + cut).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
         let edited = format!("{}{}{}", &text[..at], piece, &text[end..]);
         agrees(&edited).map_err(TestCaseError::fail)?;
     }
