@@ -103,6 +103,7 @@ impl Reader<'_> {
             return byte as u32;
         }
         let (from, chars) = self.chars.get();
+        // Characters start at every byte that is not a UTF-8 continuation byte.
         let count = |bytes: &[u8]| bytes.iter().filter(|&&c| (c as i8) >= -0x40).count();
         let chars = if byte >= from {
             chars + count(&self.b[from..byte])
