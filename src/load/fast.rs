@@ -282,7 +282,7 @@ impl Reader<'_> {
         let start = self.pos;
         match self.peek() {
             b'"' | b'\'' => {
-                let (value, _) = self.quoted()?;
+                let value = self.quoted()?;
                 let end = self.end_line()?;
                 self.owned_scalar(start, end, value)
             }
@@ -321,8 +321,8 @@ impl Reader<'_> {
         }
     }
 
-    /// A one-line quoted scalar without escapes: its text, and where it closes.
-    fn quoted(&mut self) -> Option<(String, usize)> {
+    /// A one-line quoted scalar without escapes: its text (the reader ends past it).
+    fn quoted(&mut self) -> Option<String> {
         let quote = self.peek();
         let mut value = String::new();
         let mut i = self.pos + 1;
@@ -347,7 +347,7 @@ impl Reader<'_> {
                 continue;
             }
             self.pos = i;
-            return Some((value, i));
+            return Some(value);
         }
     }
 

@@ -62,7 +62,7 @@ impl Reader<'_> {
     fn flow_scalar(&mut self) -> Option<(Node, bool)> {
         let start = self.pos;
         if matches!(self.peek(), b'"' | b'\'') {
-            let (value, _) = self.quoted()?;
+            let value = self.quoted()?;
             self.skip_spaces();
             return Some((self.owned_scalar(start, self.pos, value)?, false));
         }
