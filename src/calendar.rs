@@ -6,7 +6,12 @@
 //! distance from the start.
 use chrono::{Datelike, NaiveDate};
 
-use crate::load::config::CalendarSpec;
+/// Working weekdays (Monday first) and holidays of one calendar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CalendarSpec {
+    pub workdays: [bool; 7],
+    pub holidays: Vec<NaiveDate>,
+}
 
 /// Days since 0001-01-01, a Monday; weekday = day mod 7 (0 = Monday).
 type Day = i64;

@@ -5,8 +5,14 @@
 //! line and column only when the diagnostic is shown, keeping the happy path fast.
 use std::sync::Arc;
 
-use crate::load::limits::Limits;
-use crate::load::yaml::Span;
+use crate::limits::Limits;
+
+/// A range of a file's text, in characters (saphyr counts characters, not bytes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
 
 /// Index of a file in [`Files`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -181,5 +187,35 @@ impl Diag {
     /// Whether this is an error (not a warning).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+}
+
+/// Where an item was written: its file and its position in that file's list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub file: FileId,
+    pub list: &'static str,
+    pub index: usize,
+}
+
+impl Origin {
+    /// A location inside this item, e.g. `[Key("depends_on"), Index(1)]`.
+    pub fn at(&self, rest: &[Seg]) -> Loc {
+        let mut path = vec![Seg::Key(self.list), Seg::Index(self.index)];
+        path.extend_from_slice(rest);
+        Loc::Path {
+            file: self.file,
+            path,
+        }
+    }
+
+    /// The value of one of this item's keys.
+    pub fn key(&self, key: &'static str) -> Loc {
+        self.at(&[Seg::Key(key)])
+    }
+
+    /// The item itself.
+    pub fn item(&self) -> Loc {
+        self.at(&[])
     }
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Plan, clusters};
-use crate::load::raw::Status;
+use crate::model::Status;
 
 /// The finish dates a baseline plan forecast, by id.
 #[derive(Clone, Debug, Default)]

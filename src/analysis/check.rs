@@ -1,5 +1,5 @@
 //! The `check` gate: which items violate the policy.
-use crate::load::config::FailOn;
+use crate::model::FailOn;
 
 use super::{Health, Plan};
 

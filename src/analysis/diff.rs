@@ -10,17 +10,8 @@ use super::{Plan, clusters};
 use crate::model::Date;
 use crate::model::{Milestone, Program};
 
-/// What happened to an item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum ChangeKind {
-    Added,
-    Removed,
-    /// Its fields changed.
-    Edited,
-    /// Its fields did not change but its computed finish did (a ripple).
-    Moved,
-}
+pub use crate::model::ChangeKind;
+use crate::model::CommitmentKind;
 
 /// A value before and after.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -55,7 +46,7 @@ pub struct ItemChange {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CommitmentMove {
     pub id: String,
-    pub field: &'static str,
+    pub field: CommitmentKind,
     pub base: Option<Date>,
     pub head: Option<Date>,
 }
@@ -183,7 +174,7 @@ pub fn diff(base: &Plan, head: &Plan) -> ScheduleDiff {
         };
         if let Some(b) = b {
             commitments_moved.extend(commitment(
-                "due",
+                CommitmentKind::Due,
                 &hm.id,
                 base.program.milestones[b].due,
                 hm.due,
@@ -203,7 +194,12 @@ pub fn diff(base: &Plan, head: &Plan) -> ScheduleDiff {
     }
     for c in &head.program.clusters {
         if let Some(bc) = base.program.clusters.iter().find(|bc| bc.id == c.id) {
-            commitments_moved.extend(commitment("ready_by", &c.id, bc.ready_by, c.ready_by));
+            commitments_moved.extend(commitment(
+                CommitmentKind::ReadyBy,
+                &c.id,
+                bc.ready_by,
+                c.ready_by,
+            ));
         }
     }
     let program_cal = 0;
@@ -265,7 +261,7 @@ fn item_change(
 
 /// A commitment moved later, or dropped.
 fn commitment(
-    field: &'static str,
+    field: CommitmentKind,
     id: &str,
     base: Option<NaiveDate>,
     head: Option<NaiveDate>,

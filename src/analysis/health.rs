@@ -1,53 +1,8 @@
 //! Derived fields per item (SPEC §2): critical, slip and health.
-use std::fmt;
-
-use crate::load::raw::Status;
+pub use crate::model::Health;
 use crate::model::Program;
+use crate::model::Status;
 use crate::schedule::Schedule;
-
-/// An item's health, in the order SPEC §2 tests them (done first).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Health {
-    Done,
-    OnTrack,
-    AtRisk,
-    Slipping,
-    Overdue,
-}
-
-impl Health {
-    /// All values, best to worst.
-    pub const ALL: [Health; 5] = [
-        Health::Done,
-        Health::OnTrack,
-        Health::AtRisk,
-        Health::Slipping,
-        Health::Overdue,
-    ];
-
-    /// The name used in JSON and on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Health::Done => "done",
-            Health::OnTrack => "on_track",
-            Health::AtRisk => "at_risk",
-            Health::Slipping => "slipping",
-            Health::Overdue => "overdue",
-        }
-    }
-
-    /// Parses a name as written on the command line (`at-risk` or `at_risk`).
-    pub fn parse(text: &str) -> Option<Health> {
-        let t = text.replace('-', "_");
-        Health::ALL.into_iter().find(|h| h.as_str() == t)
-    }
-}
-
-impl fmt::Display for Health {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// What the schedule means for one item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

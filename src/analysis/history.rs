@@ -3,9 +3,8 @@ use chrono::NaiveDate;
 
 use super::Plan;
 use crate::calendar::Calendar;
-use crate::load::config::CalendarSpec;
+use crate::calendar::CalendarSpec;
 use crate::model::{Milestone, Program};
-use crate::render::json::status_name;
 
 /// What one revision's plan says about an item.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,7 +36,7 @@ pub fn snapshot(plan: &Plan, id: &str) -> Option<Snapshot> {
     Some(Snapshot {
         due: m.due,
         duration: m.duration,
-        status: status_name(m.status),
+        status: m.status.as_str(),
         finish: it.finish,
         total_float: it.total_float,
         fingerprint: fingerprint(&plan.program, m),

@@ -7,8 +7,8 @@ use super::baseline::{Baseline, Execution};
 use super::clusters::ClusterForecast;
 use super::scope::Scope;
 use super::{Health, Plan};
-use crate::load::raw::{Kind, Lifecycle, Status};
 use crate::model::Date;
+use crate::model::{Kind, Lifecycle, Status};
 
 /// Every KPI of a scope.
 #[derive(Clone, Debug, Serialize)]

@@ -7,26 +7,10 @@ use super::clusters::ClusterForecast;
 use super::risks::RiskExposure;
 use super::scope::Scope;
 use super::{Health, Plan};
-use crate::load::raw::Status;
+use crate::model::Status;
 
-/// The overall status.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Rag {
-    Green,
-    Amber,
-    Red,
-}
-
-impl Rag {
-    /// `green`, `amber` or `red`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Rag::Green => "green",
-            Rag::Amber => "amber",
-            Rag::Red => "red",
-        }
-    }
-}
+use crate::model::CommitmentKind;
+pub use crate::model::Rag;
 
 /// A committed date: an item's `due` or a cluster's `ready_by`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,7 +19,7 @@ pub struct Commitment {
     /// The milestone or cluster id.
     pub id: String,
     /// `due` or `ready_by`.
-    pub field: &'static str,
+    pub field: CommitmentKind,
 }
 
 /// The overall picture of a scope.
@@ -148,7 +132,7 @@ pub fn latest_commitment(plan: &Plan, scope: &Scope, items: &[usize]) -> Option<
             cluster.ready_by.map(|d| Commitment {
                 date: d,
                 id: cluster.id.clone(),
-                field: "ready_by",
+                field: CommitmentKind::ReadyBy,
             })
         });
     let dues = items.iter().filter_map(|&i| {
@@ -156,7 +140,7 @@ pub fn latest_commitment(plan: &Plan, scope: &Scope, items: &[usize]) -> Option<
         m.due.map(|d| Commitment {
             date: d,
             id: m.id.clone(),
-            field: "due",
+            field: CommitmentKind::Due,
         })
     });
     let mut best: Option<Commitment> = None;

@@ -2,7 +2,7 @@
 //! working days to each item a risk affects.
 use super::Plan;
 use super::scope::Scope;
-use crate::load::raw::{RiskStatus, Status};
+use crate::model::{RiskStatus, Status};
 
 /// One open risk and what it threatens.
 #[derive(Clone, Debug, PartialEq)]

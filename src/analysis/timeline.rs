@@ -6,7 +6,7 @@ use std::cmp::Reverse;
 use chrono::NaiveDate;
 
 use super::Plan;
-use crate::load::raw::{Kind, Status};
+use crate::model::{Kind, Status};
 
 /// Up to this many items in scope, the chart has one bar per item.
 pub const ITEM_ROWS: usize = 40;

@@ -6,7 +6,7 @@ use std::cmp::Reverse;
 use super::kpi::{Share, finished_on_time};
 use super::scope::Scope;
 use super::{Health, Plan};
-use crate::load::raw::{Kind, Status};
+use crate::model::{Kind, Status};
 
 /// One vendor's record.
 #[derive(Clone, Debug, PartialEq)]

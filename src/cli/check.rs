@@ -7,7 +7,7 @@ use clap::ValueEnum;
 use crate::analysis::check::{fails, violations};
 use crate::analysis::diff::diff;
 use crate::analysis::{Health, Plan};
-use crate::load::config::FailOn;
+use crate::model::FailOn;
 use crate::render::check::{CheckResult, Row, Severity};
 use crate::render::{github, gitlab, junit};
 
@@ -21,8 +21,8 @@ use super::{Context, Failure};
     after_help = "Examples:\n  milepost check\n  milepost check --fail-on overdue,slipping\n  milepost check --format junit -o milepost-junit.xml\n  milepost check --fail-on-slip          # also fail when the change slips a commitment\n\nExit status: 0 no violation, 1 violations, 2 invalid program, usage or git error.\nThe default policy is [policy] fail_on in milepost.toml, else overdue.\nIn GitHub Actions (GITHUB_ACTIONS=true) the default format is github."
 )]
 pub struct Args {
-    /// Health classes that fail the check (comma-separated: overdue, slipping, at-risk) [default: from milepost.toml, else overdue]
-    #[arg(long, value_delimiter = ',', value_parser = parse_fail_on, value_name = "CLASSES")]
+    /// Health classes that fail the check, comma-separated [default: from milepost.toml, else overdue]
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "CLASSES")]
     pub fail_on: Vec<FailOn>,
     /// Output format
     #[arg(long, value_enum, default_value_t = CheckFormat::Auto)]
@@ -53,19 +53,6 @@ pub enum CheckFormat {
     Gitlab,
     /// JUnit XML, one testcase per milestone
     Junit,
-}
-
-fn parse_fail_on(text: &str) -> Result<FailOn, String> {
-    FailOn::parse(text)
-        .ok_or_else(|| format!("unknown class `{text}`; expected overdue, slipping or at-risk"))
-}
-
-fn fail_on_name(f: FailOn) -> &'static str {
-    match f {
-        FailOn::Overdue => "overdue",
-        FailOn::Slipping => "slipping",
-        FailOn::AtRisk => "at-risk",
-    }
 }
 
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
@@ -184,7 +171,7 @@ fn findings(
     CheckResult {
         rows: rows.into_iter().map(|(_, r)| r).collect(),
         today: plan.schedule.today,
-        fail_on: fail_on.iter().map(|f| fail_on_name(*f)).collect(),
+        fail_on: fail_on.iter().map(|f| f.as_str()).collect(),
         milestones: p.milestones.len(),
     }
 }

@@ -1,6 +1,5 @@
 //! `milepost clusters`: each cluster's forecast ready date against its commitment.
 use crate::analysis::clusters;
-use crate::render::json::lifecycle_name;
 use crate::render::{self, Cell, Format, Grid, Tone, health_tone};
 
 use super::{Context, Failure};
@@ -44,7 +43,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
                     Cell::plain(&p.sites[c.site].id),
                     Cell::plain(c.gpu.as_deref().unwrap_or("")),
                     Cell::plain(c.gpus.to_string()),
-                    Cell::plain(lifecycle_name(c.lifecycle)),
+                    Cell::plain(c.lifecycle.as_str()),
                     Cell::plain(c.ready_by.map(|d| d.to_string()).unwrap_or_default()),
                     Cell::plain(f.forecast_ready.map(|d| d.to_string()).unwrap_or_default()),
                     Cell::toned(

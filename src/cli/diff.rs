@@ -1,7 +1,7 @@
 //! `milepost diff [BASE] [HEAD]`: what a change does to the schedule.
 use serde::Serialize;
 
-use crate::analysis::diff::{ChangeKind, ScheduleDiff, diff};
+use crate::analysis::diff::{ScheduleDiff, diff};
 use crate::render::comment::{self, Sides};
 use crate::render::{self, Cell, Format, Grid, Tone};
 use crate::source::base::default_base;
@@ -206,12 +206,7 @@ fn table(ctx: &Context<'_>, d: &ScheduleDiff, base: &str, head: &str) -> String 
         .iter()
         .map(|i| {
             let delta = i.finish.delta.unwrap_or(0);
-            let kind = match i.change {
-                ChangeKind::Added => "added",
-                ChangeKind::Removed => "removed",
-                ChangeKind::Edited => "edited",
-                ChangeKind::Moved => "moved",
-            };
+            let kind = i.change.as_str();
             vec![
                 Cell::plain(kind),
                 Cell::plain(&i.id),

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::analysis::Plan;
 use crate::analysis::history::{Snapshot, finish_delta, snapshot};
 use crate::load::{self, ParseCache};
-use crate::model::{Date, Program};
+use crate::model::{ChangeKind, Date, Program};
 use crate::render::{self, Cell, Format, Grid};
 use crate::source::git::{GitError, Repo, Rev};
 use crate::validate::{Basis, revalidate, validate_keeping};
@@ -35,7 +35,7 @@ struct Entry {
     date: Date,
     author: String,
     subject: String,
-    change: &'static str,
+    change: ChangeKind,
     due: Option<Date>,
     duration: Option<i64>,
     status: Option<&'static str>,
@@ -240,10 +240,10 @@ fn entries(scanned: Vec<Scanned>) -> (Vec<Entry>, usize) {
             At::Valid(snap) => snap,
         };
         let (change, delta) = match (&prev, &snap) {
-            (None, Some(_)) => ("added", 0),
-            (Some(p), Some(n)) if n.edited_since(p) => ("edited", finish_delta(p, n)),
-            (Some(p), Some(n)) if n.finish != p.finish => ("moved", finish_delta(p, n)),
-            (Some(_), None) => ("removed", 0),
+            (None, Some(_)) => (ChangeKind::Added, 0),
+            (Some(p), Some(n)) if n.edited_since(p) => (ChangeKind::Edited, finish_delta(p, n)),
+            (Some(p), Some(n)) if n.finish != p.finish => (ChangeKind::Moved, finish_delta(p, n)),
+            (Some(_), None) => (ChangeKind::Removed, 0),
             _ => {
                 prev = snap;
                 continue;
@@ -331,7 +331,7 @@ fn grid(entries: &[Entry]) -> Grid {
                 Cell::plain(e.date.0.to_string()),
                 Cell::plain(&e.author),
                 Cell::plain(&e.subject),
-                Cell::plain(e.change),
+                Cell::plain(e.change.as_str()),
                 Cell::plain(date(e.due)),
                 Cell::plain(e.duration.map_or(String::new(), |d| d.to_string())),
                 Cell::plain(e.status.unwrap_or("")),

@@ -57,7 +57,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
         .unwrap_or_default();
     let view = ShowJson {
         milestone: json::milestone(&plan, i),
-        kind: format!("{:?}", m.kind).to_lowercase(),
+        kind: m.kind.as_str().to_string(),
         file,
         driver: driver_text(&plan, i),
         driving_chain: chain,

@@ -26,8 +26,8 @@ pub struct Args {
     /// Only items with this vendor
     #[arg(long, value_name = "ID")]
     pub vendor: Option<String>,
-    /// Only items with these health values (comma-separated: done, on-track, at-risk, slipping, overdue)
-    #[arg(long, value_delimiter = ',', value_parser = parse_health, value_name = "HEALTH")]
+    /// Only items with these health values, comma-separated
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "HEALTH")]
     pub health: Vec<Health>,
     /// Only critical items
     #[arg(long)]
@@ -35,12 +35,6 @@ pub struct Args {
     /// Compare with the plan at this git revision [default: [program] baseline in milepost.toml]
     #[arg(long, value_name = "REV")]
     pub baseline: Option<String>,
-}
-
-fn parse_health(text: &str) -> Result<Health, String> {
-    Health::parse(text).ok_or_else(|| {
-        format!("unknown health `{text}`; expected done, on-track, at-risk, slipping or overdue")
-    })
 }
 
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {

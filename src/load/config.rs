@@ -9,61 +9,13 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
+use crate::calendar::CalendarSpec;
 use crate::diag::{Diag, FileId, Loc};
+use crate::limits::RawLimits;
 use crate::load::de::did_you_mean;
-use crate::load::limits::{Limits, RawLimits};
 use crate::load::schema::{FailOnName, Timezone, TomlDate, Weekday};
-
-/// The settings of a program, checked.
-#[derive(Clone, Debug)]
-pub struct Config {
-    pub name: String,
-    pub start: NaiveDate,
-    pub timezone: Tz,
-    pub exclude: Vec<String>,
-    /// The baseline revision, if the program names one.
-    pub baseline: Option<String>,
-    pub calendar: CalendarSpec,
-    /// Region calendars by key, each already merged with the program calendar.
-    pub regions: BTreeMap<String, CalendarSpec>,
-    pub policy: Policy,
-    /// Input limits (`[limits]`).
-    pub limits: Limits,
-}
-
-/// Working weekdays (Monday first) and holidays of one calendar.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CalendarSpec {
-    pub workdays: [bool; 7],
-    pub holidays: Vec<NaiveDate>,
-}
-
-/// Thresholds and the `check` gate.
-#[derive(Clone, Debug)]
-pub struct Policy {
-    pub at_risk_days: i64,
-    pub fail_on: Vec<FailOn>,
-}
-
-/// A health class that makes `check` fail.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum FailOn {
-    Overdue,
-    Slipping,
-    AtRisk,
-}
-
-impl FailOn {
-    /// Parses `overdue`, `slipping`, `at-risk` (or `at_risk`).
-    pub fn parse(text: &str) -> Option<FailOn> {
-        match text.trim() {
-            "overdue" => Some(FailOn::Overdue),
-            "slipping" => Some(FailOn::Slipping),
-            "at-risk" | "at_risk" => Some(FailOn::AtRisk),
-            _ => None,
-        }
-    }
-}
+use crate::model::FailOn;
+pub use crate::model::config::{Config, Policy};
 
 /// `milepost.toml`: the settings of a program. Its presence marks the program root.
 #[derive(Deserialize, JsonSchema)]
@@ -315,15 +267,9 @@ impl Checker<'_> {
         };
         let mut fail_on = Vec::new();
         for entry in raw.fail_on.iter().flatten() {
-            match FailOn::parse(entry.get_ref()) {
-                Some(f) => fail_on.push(f),
-                None => self.error(
-                    entry.span(),
-                    format!(
-                        "unknown fail_on value `{}`; expected overdue, slipping or at-risk",
-                        entry.get_ref()
-                    ),
-                ),
+            match entry.get_ref().trim().parse::<FailOn>() {
+                Ok(f) => fail_on.push(f),
+                Err(message) => self.error(entry.span(), message),
             }
         }
         // Absent: the default gate. Present but empty (`fail_on = []`): no gate.

@@ -10,8 +10,8 @@
 //! Its tests check it against saphyr-parser on generated files.
 use std::cell::Cell;
 
-use super::limits::Limits;
 use super::yaml::{Node, NodeKind, Span, is_null};
+use crate::limits::Limits;
 
 /// The tree of `text` when it is in the plain subset, or `None`.
 pub(super) fn parse(text: &str, limits: &Limits) -> Option<Node> {

@@ -5,12 +5,12 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 
 use super::de;
-use super::limits::{self, Limits};
 use super::raw::{FILE_KEYS, RawCluster, RawMilestone, RawRisk, RawSite, RawVendor};
 use super::reparse::{self, Layout};
 use super::text;
 use super::yaml::{self, Node, NodeKind};
 use crate::diag::{Diag, FileId, Loc};
+use crate::limits::{self, Limits};
 
 /// A file-level problem, located by characters (or the whole file).
 #[derive(Clone, Debug)]

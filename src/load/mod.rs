@@ -4,7 +4,6 @@ pub mod config;
 pub mod de;
 mod fast;
 mod file;
-pub mod limits;
 pub mod locate;
 mod parse;
 pub mod raw;
@@ -15,44 +14,15 @@ pub mod yaml;
 
 use std::sync::Arc;
 
-use crate::diag::{Diag, FileId, Files, Loc, Seg};
+pub use crate::diag::Origin;
+use crate::diag::{Diag, FileId, Files, Loc};
+use crate::limits::{self, Limits};
 use crate::source::{CONFIG_FILE, Source, SourceError};
 use config::Config;
 use file::ParsedFile;
-use limits::Limits;
 pub use parse::ParseCache;
 use parse::parse_files;
 use raw::{RawCluster, RawMilestone, RawRisk, RawSite, RawVendor};
-
-/// Where an item was written: its file and its position in that file's list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Origin {
-    pub file: FileId,
-    pub list: &'static str,
-    pub index: usize,
-}
-
-impl Origin {
-    /// A location inside this item, e.g. `[Key("depends_on"), Index(1)]`.
-    pub fn at(&self, rest: &[Seg]) -> Loc {
-        let mut path = vec![Seg::Key(self.list), Seg::Index(self.index)];
-        path.extend_from_slice(rest);
-        Loc::Path {
-            file: self.file,
-            path,
-        }
-    }
-
-    /// The value of one of this item's keys.
-    pub fn key(&self, key: &'static str) -> Loc {
-        self.at(&[Seg::Key(key)])
-    }
-
-    /// The item itself.
-    pub fn item(&self) -> Loc {
-        self.at(&[])
-    }
-}
 
 /// A raw item and where it came from. Items are shared (`Arc`) so that a parse
 /// cached by content id is reused without copying.

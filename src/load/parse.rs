@@ -4,7 +4,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use super::file::{self, ParsedFile};
-use super::limits::{self, Limits};
+use crate::limits::{self, Limits};
 use crate::source::{Source, SourceError};
 
 /// Parsed files by content id (a git blob id), so reading many revisions of a program

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::schema::{Id, Timezone};
+pub use crate::model::vocab::{Category, Kind, Lifecycle, Relation, RiskStatus, Status};
 
 /// A calendar date written `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -109,19 +110,6 @@ pub struct RawCluster {
     pub customer: Option<String>,
 }
 
-/// Where a cluster stands in its life.
-#[derive(Deserialize, JsonSchema, Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Lifecycle {
-    #[default]
-    Planned,
-    Procuring,
-    Deploying,
-    Production,
-    Retiring,
-    Retired,
-}
-
 /// A supplier or partner.
 #[derive(Deserialize, JsonSchema, Debug, Clone)]
 #[serde(deny_unknown_fields)]
@@ -142,23 +130,6 @@ pub struct RawVendor {
     pub lead_time_days: Option<u64>,
     /// The contract reference, as free text.
     pub contract: Option<String>,
-}
-
-/// What a vendor supplies.
-#[derive(Deserialize, JsonSchema, Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    Oem,
-    Network,
-    Optics,
-    Facility,
-    Power,
-    Cooling,
-    Colo,
-    Logistics,
-    Software,
-    #[default]
-    Other,
 }
 
 /// A unit of work (duration >= 1) or a milestone event (duration 0).
@@ -205,73 +176,6 @@ pub struct RawMilestone {
     pub notes: Option<String>,
     /// Links to trackers, documents, tickets.
     pub links: Option<Vec<String>>,
-}
-
-/// What kind of work a milestone is.
-#[derive(
-    Deserialize, JsonSchema, Debug, Clone, Copy, PartialEq, Eq, Default, Hash, PartialOrd, Ord,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    Procurement,
-    Delivery,
-    Facility,
-    Deployment,
-    Acceptance,
-    Handover,
-    Retirement,
-    #[default]
-    Other,
-}
-
-/// Progress of a milestone.
-#[derive(Deserialize, JsonSchema, Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    #[default]
-    NotStarted,
-    InProgress,
-    Done,
-}
-
-/// The type of a dependency relation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Relation {
-    /// Finish-to-start.
-    #[default]
-    Fs,
-    /// Start-to-start.
-    Ss,
-    /// Finish-to-finish.
-    Ff,
-    /// Start-to-finish.
-    Sf,
-}
-
-impl<'de> Deserialize<'de> for Relation {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        match text.to_ascii_uppercase().as_str() {
-            "FS" => Ok(Relation::Fs),
-            "SS" => Ok(Relation::Ss),
-            "FF" => Ok(Relation::Ff),
-            "SF" => Ok(Relation::Sf),
-            _ => Err(de::Error::custom(format!(
-                "unknown relation type `{text}`; expected FS, SS, FF or SF"
-            ))),
-        }
-    }
-}
-
-impl fmt::Display for Relation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Relation::Fs => "FS",
-            Relation::Ss => "SS",
-            Relation::Ff => "FF",
-            Relation::Sf => "SF",
-        })
-    }
 }
 
 /// One entry of `depends_on`: `- id` (finish-to-start, lag 0) or `{ id, type, lag }`.
@@ -354,16 +258,6 @@ pub struct RawRisk {
     pub mitigation: Option<String>,
     /// Where the risk stands (default: open).
     pub status: Option<RiskStatus>,
-}
-
-/// Where a risk stands.
-#[derive(Deserialize, JsonSchema, Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum RiskStatus {
-    #[default]
-    Open,
-    Mitigated,
-    Closed,
 }
 
 /// The top-level keys of a program file (the fields of [`RawFile`]).

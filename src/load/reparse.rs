@@ -13,8 +13,8 @@ use serde::de::DeserializeOwned;
 
 use super::de;
 use super::file::ParsedFile;
-use super::limits::Limits;
 use super::yaml::{self, Node, NodeKind};
+use crate::limits::Limits;
 
 /// Where the items of a file's block lists begin (byte offsets).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]

@@ -12,7 +12,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 
 use super::config;
-use super::raw::{self, Dependency, Relation};
+use super::raw::{self, Dependency};
+use crate::model::{FailOn, Relation};
 
 /// The pattern every id and every reference to an id matches (SPEC §1).
 pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9._-]*$";
@@ -149,7 +150,7 @@ impl JsonSchema for Relation {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         one_of_any_case(
-            &["FS", "SS", "FF", "SF"],
+            Relation::NAMES,
             "The relation type: FS finish-to-start (the default), SS start-to-start, FF finish-to-finish, SF start-to-finish; any letter case.",
         )
     }
@@ -220,9 +221,17 @@ impl JsonSchema for FailOnName {
         json_schema!({
             "description": "A health class that makes `milepost check` fail.",
             "type": "string",
-            "enum": ["overdue", "slipping", "at-risk", "at_risk"],
+            "enum": accepted_names(FailOn::NAMES),
         })
     }
+}
+
+/// Each name, followed by its hyphenated form where it has one (`at_risk`, `at-risk`).
+fn accepted_names(names: &[&'static str]) -> Vec<&'static str> {
+    names
+        .iter()
+        .flat_map(|&n| std::iter::once(n).chain(crate::model::vocab::hyphenated(n)))
+        .collect()
 }
 
 /// A TOML date (`2026-10-05`), which TOML tools present to a schema as a string.

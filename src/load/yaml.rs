@@ -7,21 +7,14 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as PSpan};
 
-use super::limits::{self, Limits};
+pub use crate::diag::Span;
+use crate::limits::{self, Limits};
 
-/// A range of a file's text, in characters (saphyr counts characters, not bytes).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Span {
-    pub start: u32,
-    pub end: u32,
-}
-
-impl Span {
-    fn from_parser(span: &PSpan) -> Span {
-        let start = clamp_u32(span.start.index());
-        let end = clamp_u32(span.end.index()).max(start);
-        Span { start, end }
-    }
+/// A span as saphyr-parser reports it.
+fn span_of(span: &PSpan) -> Span {
+    let start = clamp_u32(span.start.index());
+    let end = clamp_u32(span.end.index()).max(start);
+    Span { start, end }
 }
 
 fn clamp_u32(n: usize) -> u32 {
@@ -130,7 +123,7 @@ pub(super) fn parse_full(text: &str, limits: &Limits) -> Result<(Node, bool), Ya
         let (event, span) = event.map_err(|e| {
             super::text::syntax_error(text, e.info(), clamp_u32(e.marker().index()))
         })?;
-        builder.event(event, Span::from_parser(&span))?;
+        builder.event(event, span_of(&span))?;
     }
     let root = builder.root.unwrap_or(Node {
         span: Span::default(),

@@ -22,8 +22,8 @@ pub fn summary(d: &ScheduleDiff) -> String {
     let parts: Vec<String> = [
         (d.slipped().count(), "slipped"),
         (d.pulled_in().count(), "pulled in"),
-        (d.count(ChangeKind::Added), "added"),
-        (d.count(ChangeKind::Removed), "removed"),
+        (d.count(ChangeKind::Added), ChangeKind::Added.as_str()),
+        (d.count(ChangeKind::Removed), ChangeKind::Removed.as_str()),
     ]
     .iter()
     .filter(|(n, _)| *n > 0)
@@ -81,9 +81,8 @@ fn row(i: &ItemChange) -> String {
     };
     let change = match i.change {
         ChangeKind::Edited => format!("edited: {}", i.fields.join(", ")),
-        ChangeKind::Added => "added".into(),
-        ChangeKind::Removed => "removed".into(),
         ChangeKind::Moved => "moved (ripple)".into(),
+        other => other.to_string(),
     };
     let date = |d: Option<crate::model::Date>| d.map_or("—".to_string(), |d| d.0.to_string());
     let finish = match (i.finish.base, i.finish.head) {

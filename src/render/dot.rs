@@ -2,7 +2,7 @@
 //! (`subgraph cluster_…`), every id quoted, critical items and the edges between them
 //! in red, done items grey, milestone events as diamonds-in-name (`◆`).
 use crate::analysis::Plan;
-use crate::load::raw::{Relation, Status};
+use crate::model::{Relation, Status};
 
 /// A DOT quoted string: `"` and `\` escaped, line breaks as spaces.
 pub fn quote(text: &str) -> String {
@@ -52,12 +52,7 @@ fn node(plan: &Plan, i: usize, indent: &str) -> String {
 }
 
 fn relation(r: Relation, lag: i64) -> Option<String> {
-    let name = match r {
-        Relation::Fs => "FS",
-        Relation::Ss => "SS",
-        Relation::Ff => "FF",
-        Relation::Sf => "SF",
-    };
+    let name = r.as_str();
     match (r, lag) {
         (Relation::Fs, 0) => None,
         (_, 0) => Some(name.to_string()),

@@ -5,8 +5,7 @@
 use chrono::{Days, NaiveDate};
 
 use crate::analysis::Plan;
-use crate::load::raw::Status;
-use crate::render::json::status_name;
+use crate::model::Status;
 
 /// RFC 5545 §3.1: content lines are folded to at most 75 octets.
 const FOLD_OCTETS: usize = 75;
@@ -91,7 +90,7 @@ pub fn render(plan: &Plan, items: &[usize]) -> String {
             (false, Some(due)) => ("due", due, format!("Due: {}", m.name)),
             (false, None) => continue,
         };
-        let mut facts = vec![format!("{} ({})", m.id, status_name(m.status))];
+        let mut facts = vec![format!("{} ({})", m.id, m.status.as_str())];
         let mut context = Vec::new();
         if let Some(c) = m.cluster {
             context.push(format!("cluster {}", p.clusters[c].id));

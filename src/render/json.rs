@@ -5,33 +5,11 @@ use serde::Serialize;
 use crate::analysis::Plan;
 use crate::analysis::baseline::{Baseline, Variance};
 use crate::analysis::clusters::ClusterForecast;
-use crate::load::raw::{Lifecycle, Status};
 
 pub use crate::model::Date;
 
 fn date(d: Option<NaiveDate>) -> Option<Date> {
     d.map(Date)
-}
-
-/// The name of a status, as in the files.
-pub fn status_name(status: Status) -> &'static str {
-    match status {
-        Status::NotStarted => "not_started",
-        Status::InProgress => "in_progress",
-        Status::Done => "done",
-    }
-}
-
-/// The name of a lifecycle stage, as in the files.
-pub fn lifecycle_name(l: Lifecycle) -> &'static str {
-    match l {
-        Lifecycle::Planned => "planned",
-        Lifecycle::Procuring => "procuring",
-        Lifecycle::Deploying => "deploying",
-        Lifecycle::Production => "production",
-        Lifecycle::Retiring => "retiring",
-        Lifecycle::Retired => "retired",
-    }
 }
 
 #[derive(Serialize)]
@@ -114,7 +92,7 @@ pub fn milestone(plan: &Plan, i: usize) -> MilestoneJson<'_> {
         cluster: m.cluster.map(|c| p.clusters[c].id.as_str()),
         vendor: m.vendor.map(|v| p.vendors[v].id.as_str()),
         owner: m.owner.as_deref(),
-        status: status_name(m.status),
+        status: m.status.as_str(),
         duration: m.duration,
         start: Date(it.start),
         finish: Date(it.finish),
@@ -255,7 +233,7 @@ pub fn clusters(
                 gpu: c.gpu.as_deref(),
                 gpus: c.gpus,
                 allocated_gpus: c.allocated_gpus,
-                lifecycle: lifecycle_name(c.lifecycle),
+                lifecycle: c.lifecycle.as_str(),
                 ready_by: date(c.ready_by),
                 forecast_ready: date(f.forecast_ready),
                 slip: f.slip,
@@ -288,7 +266,7 @@ mod tests {
             cluster: None,
             vendor: None,
             owner: None,
-            status: "done",
+            status: crate::model::Status::Done.as_str(),
             duration: 0,
             start: day,
             finish: day,
@@ -298,7 +276,7 @@ mod tests {
             critical: false,
             due: None,
             slip: 0,
-            health: "done",
+            health: crate::model::Health::Done.as_str(),
             baseline_finish: None,
             variance: None,
         };

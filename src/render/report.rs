@@ -16,7 +16,6 @@ use crate::analysis::scope::Scope;
 use crate::analysis::timeline::Timeline;
 use crate::analysis::vendors::VendorScore;
 use crate::analysis::{Health, Plan};
-use crate::render::json::lifecycle_name;
 
 /// Rows shown in a list section before the rest is counted instead.
 pub const ROWS: usize = 25;
@@ -246,7 +245,7 @@ fn clusters(r: &Report<'_>) -> String {
             Cell::plain(code(&c.id)),
             Cell::plain(&p.sites[c.site].id),
             Cell::plain(format!("{}{gpu}", thousands(c.gpus as usize))),
-            Cell::plain(lifecycle_name(c.lifecycle)),
+            Cell::plain(c.lifecycle.as_str()),
             Cell::plain(c.ready_by.map_or("—".into(), |d| d.to_string())),
             Cell::plain(f.forecast_ready.map_or("—".into(), |d| d.to_string())),
             Cell::plain(signed(variance(f))),

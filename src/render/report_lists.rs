@@ -189,7 +189,7 @@ pub(super) fn risks(r: &Report<'_>) -> String {
     let others = p
         .risks
         .iter()
-        .filter(|k| k.status != crate::load::raw::RiskStatus::Open)
+        .filter(|k| k.status != crate::model::RiskStatus::Open)
         .count();
     if others > 0 {
         out.push_str(&format!(

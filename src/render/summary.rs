@@ -311,7 +311,7 @@ pub fn changes(r: &Report<'_>, s: &Since<'_>) -> String {
     for c in d
         .commitments_moved
         .iter()
-        .filter(|c| in_scope(&c.id) || c.field == "ready_by")
+        .filter(|c| in_scope(&c.id) || c.field == crate::model::CommitmentKind::ReadyBy)
     {
         out.push_str(&format!(
             "- Commitment moved: {} {} {} → **{}**\n",
@@ -337,7 +337,7 @@ pub fn changes(r: &Report<'_>, s: &Since<'_>) -> String {
         for i in &moved {
             let date = |x: Option<crate::model::Date>| x.map_or("—".into(), |x| x.0.to_string());
             let change = match i.fields.is_empty() {
-                true => format!("{:?}", i.change).to_lowercase(),
+                true => i.change.as_str().to_string(),
                 false => format!("edited: {}", i.fields.join(", ")),
             };
             grid.rows.push(vec![

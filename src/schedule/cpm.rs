@@ -6,11 +6,11 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
 use crate::calendar::{Calendar, Edge, carry_lower, carry_upper};
-use crate::load::raw::{Relation, Status};
 use crate::model::{Milestone, Program};
+use crate::model::{Relation, Status};
 
-use super::graph::{self, Graph};
 use super::{Driver, Schedule, ScheduleError, Scheduled};
+use crate::model::graph::{self, Graph};
 
 /// Schedules `program` with `today` as the data date.
 pub fn schedule(program: &Program, today: NaiveDate) -> Result<Schedule, ScheduleError> {

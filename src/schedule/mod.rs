@@ -1,6 +1,5 @@
 //! The schedule: early and late dates, total float and drivers for every item (SPEC §2).
 pub mod cpm;
-pub mod graph;
 
 use std::fmt;
 

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
 
 use super::{CONFIG_FILE, Memory, Skipped, is_program_file};
-use crate::load::limits::{Limits, exclude_of, limits_of};
+use crate::limits::{Limits, exclude_of, limits_of};
 
 /// A failure to read the program from git.
 #[derive(Debug, Clone, PartialEq)]

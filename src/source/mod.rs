@@ -128,8 +128,8 @@ impl fmt::Display for SourceError {
                 f,
                 "{}: {} is over the size limit of {}",
                 path.display(),
-                crate::load::limits::human(*size),
-                crate::load::limits::human(*limit)
+                crate::limits::human(*size),
+                crate::limits::human(*limit)
             ),
             SourceError::NotRead { path, why } => write!(f, "{}: {why}", path.display()),
         }

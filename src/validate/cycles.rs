@@ -5,7 +5,7 @@ use petgraph::graph::NodeIndex;
 
 use crate::diag::{Diag, Seg};
 use crate::model::Milestone;
-use crate::schedule::graph;
+use crate::model::graph;
 
 /// Whether the dependencies form a DAG: Kahn's algorithm over plain vectors, so the
 /// usual (acyclic) case costs no graph.

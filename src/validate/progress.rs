@@ -2,8 +2,8 @@
 use chrono::NaiveDate;
 
 use crate::diag::Diag;
-use crate::load::raw::Status;
 use crate::model::Milestone;
+use crate::model::Status;
 
 /// Reports progress errors and out-of-sequence warnings (SPEC §1).
 pub fn check(milestones: &[Milestone], today: NaiveDate, diags: &mut Vec<Diag>) {
@@ -94,10 +94,7 @@ fn check_one(m: &Milestone, today: NaiveDate, diags: &mut Vec<Diag>) {
             diags.push(
                 Diag::warning(
                     "progress",
-                    format!(
-                        "`{key}` is ignored while `{id}` is {}",
-                        status_name(m.status)
-                    ),
+                    format!("`{key}` is ignored while `{id}` is {}", m.status.words()),
                 )
                 .at(o.key(if key == "started" {
                     "started"
@@ -106,13 +103,5 @@ fn check_one(m: &Milestone, today: NaiveDate, diags: &mut Vec<Diag>) {
                 })),
             );
         }
-    }
-}
-
-fn status_name(status: Status) -> &'static str {
-    match status {
-        Status::NotStarted => "not started",
-        Status::InProgress => "in progress",
-        Status::Done => "done",
     }
 }

@@ -9,8 +9,10 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use serde::Deserialize;
 
-/// Generous, so CI is never flaky; every case takes milliseconds.
-pub const TIME_BOUND: Duration = Duration::from_secs(2);
+/// A bound that only a runaway (quadratic, exponential) case can reach: every case takes
+/// milliseconds, but a debug build on a busy 2-core machine can be 100× slower than that.
+/// Speed itself is measured by the benchmarks (bench/run.sh), not here.
+pub const TIME_BOUND: Duration = Duration::from_secs(30);
 
 pub const TOML: &str = "[program]\nname = \"bad input\"\nstart = 2026-10-05\n";
 pub const PLAN: &str = "milestones:\n  - {id: a, duration: 2}\n";

@@ -22,7 +22,7 @@ holidays = []                      # days off for everyone, e.g. [2026-11-26, 20
 
 [policy]
 at_risk_days = 5                   # total float below this (working days) is at risk
-fail_on = ["overdue"]              # what makes `milepost check` exit 1: overdue, slipping, at-risk
+fail_on = ["overdue"]              # what makes `milepost check` exit 1: overdue, slipping, at_risk
 "#;
 
 /// sites.yaml.

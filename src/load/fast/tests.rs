@@ -2,7 +2,7 @@
 use proptest::prelude::*;
 
 use super::parse;
-use crate::load::limits::Limits;
+use crate::limits::Limits;
 use crate::load::yaml::{Node, parse_full};
 
 /// Whether the fast reader took `text`; when it did, its tree is saphyr's.

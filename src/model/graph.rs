@@ -6,8 +6,7 @@ use std::collections::BinaryHeap;
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::load::raw::Relation;
-use crate::model::Milestone;
+use super::{Milestone, Relation};
 
 /// A relation on an edge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,9 +3,14 @@ use chrono::NaiveDate;
 
 use crate::calendar::Calendar;
 use crate::diag::Files;
-use crate::load::Origin;
-use crate::load::config::Config;
-use crate::load::raw::{Category, Kind, Lifecycle, Relation, RiskStatus, Status};
+pub use crate::diag::Origin;
+
+pub mod config;
+pub mod graph;
+pub mod vocab;
+
+pub use config::Config;
+pub use vocab::*;
 
 /// A date in output: serializes as `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -159,66 +164,5 @@ impl Program {
     /// The site of a milestone: its own, or its cluster's.
     pub fn site_of(&self, m: &Milestone) -> Option<usize> {
         m.site.or_else(|| m.cluster.map(|c| self.clusters[c].site))
-    }
-}
-
-impl Kind {
-    /// Every kind, in the order work usually happens.
-    pub const ALL: [Kind; 8] = [
-        Kind::Procurement,
-        Kind::Delivery,
-        Kind::Facility,
-        Kind::Deployment,
-        Kind::Acceptance,
-        Kind::Handover,
-        Kind::Retirement,
-        Kind::Other,
-    ];
-
-    /// The name used in the files and in output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Procurement => "procurement",
-            Kind::Delivery => "delivery",
-            Kind::Facility => "facility",
-            Kind::Deployment => "deployment",
-            Kind::Acceptance => "acceptance",
-            Kind::Handover => "handover",
-            Kind::Retirement => "retirement",
-            Kind::Other => "other",
-        }
-    }
-}
-
-impl Category {
-    /// The name used in the files and in output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Oem => "oem",
-            Category::Network => "network",
-            Category::Optics => "optics",
-            Category::Facility => "facility",
-            Category::Power => "power",
-            Category::Cooling => "cooling",
-            Category::Colo => "colo",
-            Category::Logistics => "logistics",
-            Category::Software => "software",
-            Category::Other => "other",
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_are_the_file_names() {
-        for kind in Kind::ALL {
-            let parsed: Result<Kind, _> = serde_json::from_value(kind.as_str().into());
-            assert_eq!(parsed.ok(), Some(kind));
-        }
-        let parsed: Result<Category, _> = serde_json::from_value("logistics".into());
-        assert_eq!(parsed.ok().map(Category::as_str), Some("logistics"));
     }
 }
