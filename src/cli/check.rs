@@ -13,7 +13,7 @@ use crate::render::{github, gitlab, junit};
 
 use super::diagnostics::{Place, Resolver};
 use super::diff::base_rev;
-use super::{Context, Failure};
+use super::{CommandError, Context};
 
 /// Fail (exit 1) when a milestone is overdue, or slipping or at risk if asked
 #[derive(clap::Args, Debug)]
@@ -55,7 +55,7 @@ pub enum CheckFormat {
     Junit,
 }
 
-pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let plan = ctx.plan()?;
     let fail_on = if args.fail_on.is_empty() {
         plan.program.config.policy.fail_on.clone()
@@ -88,7 +88,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
     }
     match &args.output {
         Some(path) => {
-            crate::write::atomic_write(path, report.as_bytes()).map_err(Failure::Error)?;
+            crate::write::atomic_write(path, report.as_bytes()).map_err(CommandError::io)?;
             ctx.out.data(&(result.summary() + "\n"))?;
         }
         None => ctx.out.data(&report)?,
@@ -96,12 +96,12 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
     if result.ok() {
         Ok(())
     } else {
-        Err(Failure::Violation)
+        Err(CommandError::violation())
     }
 }
 
 /// Appends the markdown summary to `$GITHUB_STEP_SUMMARY` when the runner sets it.
-fn step_summary(result: &CheckResult) -> Result<(), Failure> {
+fn step_summary(result: &CheckResult) -> Result<(), CommandError> {
     let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
         return Ok(());
     };
@@ -111,13 +111,13 @@ fn step_summary(result: &CheckResult) -> Result<(), Failure> {
         .append(true)
         .open(&path)
         .map_err(|e| {
-            Failure::Error(format!(
+            CommandError::io(format!(
                 "cannot write the job summary {}: {e}",
                 PathBuf::from(&path).display()
             ))
         })?;
     file.write_all(github::step_summary(result).as_bytes())
-        .map_err(|e| Failure::Error(format!("cannot write the job summary: {e}")))
+        .map_err(|e| CommandError::io(format!("cannot write the job summary: {e}")))
 }
 
 /// The findings as rows, violations then at-risk warnings; with `every_item` (JUnit
@@ -224,7 +224,7 @@ fn row(
 
 /// Violations for `--fail-on-slip`: the program finish or items with a due that
 /// forecast later than at the base (scheduled with the same today).
-fn slips(ctx: &Context<'_>, head: &Plan, base: Option<String>) -> Result<Vec<Row>, Failure> {
+fn slips(ctx: &Context<'_>, head: &Plan, base: Option<String>) -> Result<Vec<Row>, CommandError> {
     let (repo, prefix) = ctx.repo()?;
     let rev = base_rev(ctx, &repo, base, false)?;
     let base = ctx.plan_rev(

@@ -2,7 +2,7 @@
 use crate::analysis::clusters;
 use crate::render::{self, Cell, Format, Grid, Tone, health_tone};
 
-use super::{Context, Failure};
+use super::{CommandError, Context};
 
 /// Show each cluster's forecast ready date against its committed ready_by
 #[derive(clap::Args, Debug)]
@@ -18,7 +18,7 @@ pub struct Args {
     pub baseline: Option<String>,
 }
 
-pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let plan = ctx.plan()?;
     let forecasts = clusters::forecast(&plan);
     let p = &plan.program;
@@ -74,7 +74,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
         Format::Json => render::json::clusters(&plan, &forecasts, variances.as_deref()),
         Format::Table => render::table::render(&grid, ctx.out.table_style()),
         Format::Markdown => render::markdown::render(&grid),
-        Format::Csv => render::csv::render(&grid).map_err(Failure::Error)?,
+        Format::Csv => render::csv::render(&grid).map_err(CommandError::io)?,
     };
     ctx.out.data(&text)
 }

@@ -2,7 +2,7 @@
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use super::{Cli, Context, Failure};
+use super::{Cli, CommandError, Context};
 
 /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
 #[derive(clap::Args, Debug)]
@@ -15,7 +15,7 @@ pub struct Args {
     pub shell: Shell,
 }
 
-pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let mut command = Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "milepost", &mut script);

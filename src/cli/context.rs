@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::{Failure, Output, diagnostics};
+use super::{CommandError, Output, diagnostics};
 use crate::analysis::Plan;
 use crate::analysis::baseline::Baseline;
 use crate::load::{self, ParseCache};
@@ -34,33 +34,29 @@ pub type Side<'s> = Option<&'s str>;
 
 impl Context<'_> {
     /// The program directory in the working tree.
-    pub fn root(&self) -> Result<PathBuf, Failure> {
-        source::find_root(self.program.as_deref()).map_err(|e| Failure::Error(e.to_string()))
+    pub fn root(&self) -> Result<PathBuf, CommandError> {
+        source::find_root(self.program.as_deref()).map_err(CommandError::from)
     }
 
     /// The repository holding the program and the program's path inside it.
-    pub fn repo(&self) -> Result<(Repo, String), Failure> {
+    pub fn repo(&self) -> Result<(Repo, String), CommandError> {
         let dir = match &self.program {
             Some(dir) => dir.clone(),
             // The program may not exist in the working tree at all (e.g. deleted).
             None => self.root().unwrap_or_else(|_| PathBuf::from(".")),
         };
-        let repo = Repo::discover(&dir).map_err(|e| Failure::Error(e.to_string()))?;
-        let prefix = repo
-            .prefix_of(&dir)
-            .map_err(|e| Failure::Error(e.to_string()))?;
+        let repo = Repo::discover(&dir).map_err(CommandError::from)?;
+        let prefix = repo.prefix_of(&dir).map_err(CommandError::from)?;
         Ok((repo, prefix))
     }
 
     /// Loads and validates the program (at `--at REV` when given), printing diagnostics.
-    pub fn load(&self) -> Result<Loaded, Failure> {
+    pub fn load(&self) -> Result<Loaded, CommandError> {
         match &self.at {
             None => self.load_worktree(self.today, None),
             Some(rev) => {
                 let (repo, prefix) = self.repo()?;
-                let rev = repo
-                    .resolve(rev)
-                    .map_err(|e| Failure::Error(e.to_string()))?;
+                let rev = repo.resolve(rev).map_err(CommandError::from)?;
                 self.load_rev(&repo, &rev, &prefix, self.today, None, None)
             }
         }
@@ -71,8 +67,8 @@ impl Context<'_> {
         &self,
         today: Option<NaiveDate>,
         side: Side<'_>,
-    ) -> Result<Loaded, Failure> {
-        let tree = WorkTree::new(self.root()?).map_err(|e| Failure::Error(e.to_string()))?;
+    ) -> Result<Loaded, CommandError> {
+        let tree = WorkTree::new(self.root()?).map_err(CommandError::from)?;
         self.load_from(&tree, today, None, side)
     }
 
@@ -85,10 +81,8 @@ impl Context<'_> {
         today: Option<NaiveDate>,
         cache: Option<&ParseCache>,
         side: Side<'_>,
-    ) -> Result<Loaded, Failure> {
-        let memory = repo
-            .program_at(rev, prefix)
-            .map_err(|e| Failure::Error(e.to_string()))?;
+    ) -> Result<Loaded, CommandError> {
+        let memory = repo.program_at(rev, prefix).map_err(CommandError::from)?;
         self.load_from(&memory, today, cache, side)
     }
 
@@ -102,7 +96,7 @@ impl Context<'_> {
         prefix: &str,
         today: NaiveDate,
         side: &str,
-    ) -> Result<Plan, Failure> {
+    ) -> Result<Plan, CommandError> {
         schedule(self.load_rev(repo, rev, prefix, Some(today), None, Some(side))?)
     }
 
@@ -114,8 +108,8 @@ impl Context<'_> {
         today: Option<NaiveDate>,
         cache: Option<&ParseCache>,
         side: Side<'_>,
-    ) -> Result<Loaded, Failure> {
-        let loaded = load::load_cached(source, cache).map_err(|e| Failure::Error(e.to_string()))?;
+    ) -> Result<Loaded, CommandError> {
+        let loaded = load::load_cached(source, cache).map_err(CommandError::from)?;
         let today = today.unwrap_or_else(|| {
             let tz = loaded
                 .config
@@ -145,20 +139,22 @@ impl Context<'_> {
                 today,
                 warnings,
             }),
-            None => Err(Failure::Invalid),
+            None => Err(CommandError::invalid()),
         }
     }
 
     /// The baseline to compare `plan` with: `--baseline REV`, else `[program] baseline`.
     /// The baseline revision is scheduled as of its commit date: the plan as it stood.
-    pub fn baseline(&self, plan: &Plan, named: Option<&str>) -> Result<Option<Baseline>, Failure> {
+    pub fn baseline(
+        &self,
+        plan: &Plan,
+        named: Option<&str>,
+    ) -> Result<Option<Baseline>, CommandError> {
         let Some(rev) = named.or(plan.program.config.baseline.as_deref()) else {
             return Ok(None);
         };
         let (repo, prefix) = self.repo()?;
-        let rev = repo
-            .resolve(rev)
-            .map_err(|e| Failure::Error(e.to_string()))?;
+        let rev = repo.resolve(rev).map_err(CommandError::from)?;
         let tz = plan.program.config.timezone;
         let day = chrono::TimeZone::timestamp_opt(&tz, rev.time, 0)
             .single()
@@ -175,13 +171,13 @@ impl Context<'_> {
     }
 
     /// Loads, validates and schedules the program.
-    pub fn plan(&self) -> Result<Plan, Failure> {
+    pub fn plan(&self) -> Result<Plan, CommandError> {
         let loaded = self.load()?;
         schedule(loaded)
     }
 }
 
 /// Schedules a loaded program.
-pub fn schedule(loaded: Loaded) -> Result<Plan, Failure> {
-    Plan::new(loaded.program, loaded.today).map_err(|e| Failure::Error(e.to_string()))
+pub fn schedule(loaded: Loaded) -> Result<Plan, CommandError> {
+    Plan::new(loaded.program, loaded.today).map_err(CommandError::from)
 }

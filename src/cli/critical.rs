@@ -1,7 +1,7 @@
 //! `milepost critical`: the critical path and the finish date it drives.
 use crate::render::{self, Cell, Format, Grid, Tone};
 
-use super::{Context, Failure};
+use super::{CommandError, Context};
 
 /// Show the critical path: the items with no float, in order, and the finish they drive
 #[derive(clap::Args, Debug)]
@@ -15,7 +15,7 @@ pub struct Args {
     pub baseline: Option<String>,
 }
 
-pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let plan = ctx.plan()?;
     let path = plan.critical_path();
     let p = &plan.program;
@@ -72,7 +72,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
             headline.trim_end(),
             render::markdown::render(&grid)
         ),
-        Format::Csv => render::csv::render(&grid).map_err(Failure::Error)?,
+        Format::Csv => render::csv::render(&grid).map_err(CommandError::io)?,
     };
     ctx.out.data(&text)
 }

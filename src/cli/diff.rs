@@ -8,7 +8,7 @@ use crate::source::base::default_base;
 use crate::source::git::{Repo, Rev};
 
 use super::context::schedule;
-use super::{Context, Failure};
+use super::{CommandError, Context};
 
 /// Show what a change does to the schedule: finish, slips, critical path, commitments
 #[derive(clap::Args, Debug)]
@@ -45,10 +45,6 @@ struct Out<'a> {
     diff: &'a ScheduleDiff,
 }
 
-pub(super) fn git(e: impl std::fmt::Display) -> Failure {
-    Failure::Error(e.to_string())
-}
-
 /// BASE and HEAD from the arguments: `A B`, `A..B`, or `A...B` (merge-base).
 fn parse_range(args: &Args) -> (Option<String>, Option<String>, bool) {
     if let Some(base) = &args.base {
@@ -76,21 +72,21 @@ pub(super) fn base_rev(
     repo: &Repo,
     named: Option<String>,
     merge_base: bool,
-) -> Result<Rev, Failure> {
+) -> Result<Rev, CommandError> {
     let (label, merge_base) = match named {
         Some(rev) => (rev, merge_base),
         None => {
-            let base = default_base(repo, &|v| std::env::var(v).ok()).map_err(git)?;
+            let base = default_base(repo, &|v| std::env::var(v).ok())?;
             ctx.out
                 .message(&format!("comparing with {} ({})\n", base.rev, base.why));
             (base.rev, true)
         }
     };
-    let rev = repo.resolve(&label).map_err(git)?;
+    let rev = repo.resolve(&label)?;
     if !merge_base {
         return Ok(rev);
     }
-    let head = repo.resolve("HEAD").map_err(git)?;
+    let head = repo.resolve("HEAD")?;
     match repo.git().merge_base(rev.commit, head.commit) {
         Ok(oid) => Ok(Rev { commit: oid, ..rev }),
         Err(_) => {
@@ -100,7 +96,7 @@ pub(super) fn base_rev(
     }
 }
 
-pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let (repo, prefix) = ctx.repo()?;
     let (base_name, head_name, merge_base) = parse_range(args);
     let base_rev = base_rev(ctx, &repo, base_name, merge_base)?;
@@ -109,7 +105,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
     let head = match &head_name {
         None => ctx.load_worktree(ctx.today, Some("head (working tree)")),
         Some(rev) => {
-            let rev = repo.resolve(rev).map_err(git)?;
+            let rev = repo.resolve(rev)?;
             ctx.load_rev(
                 &repo,
                 &rev,
@@ -150,7 +146,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
         )
     };
     if let Some(path) = &args.comment_file {
-        crate::write::atomic_write(path, comment().as_bytes()).map_err(Failure::Error)?;
+        crate::write::atomic_write(path, comment().as_bytes()).map_err(CommandError::io)?;
     }
     let text = match args.format {
         Format::Json => render::json::value(&Out {
@@ -176,7 +172,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
     if args.fail_on_slip && d.slips(&head) {
         ctx.out
             .message("diff: the change makes the schedule slip (--fail-on-slip)\n");
-        return Err(Failure::Violation);
+        return Err(CommandError::violation());
     }
     Ok(())
 }

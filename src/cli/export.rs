@@ -9,7 +9,7 @@ use crate::render;
 
 use super::report::emit;
 use super::scope::ScopeArgs;
-use super::{Context, Failure};
+use super::{CommandError, Context};
 
 /// What to export as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -40,7 +40,7 @@ pub struct Args {
     pub scope: ScopeArgs,
 }
 
-pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let plan = ctx.plan()?;
     let scope = args.scope.resolve(&plan.program)?;
     let items = scope.items(&plan);
@@ -49,7 +49,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
             render::json::MILESTONE_FIELDS,
             items.iter().map(|&i| render::json::milestone(&plan, i)),
         )
-        .map_err(Failure::Error)?,
+        .map_err(CommandError::io)?,
         ExportFormat::Ics => render::ics::render(&plan, &items),
         ExportFormat::Dot => render::dot::render(&plan, &items),
         ExportFormat::Mermaid => {

@@ -27,11 +27,10 @@ Most used:
 pub fn run(out: &Output) -> ExitCode {
     match out.data(TEXT) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(super::Failure::Error(message)) => {
-            out.error(&message);
-            ExitCode::from(2)
+        Err(e) => {
+            out.error(&e.to_string());
+            ExitCode::from(e.exit_code())
         }
-        Err(_) => ExitCode::from(2),
     }
 }
 

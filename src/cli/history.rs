@@ -11,7 +11,7 @@ use crate::render::{self, Cell, Format, Grid};
 use crate::source::git::{GitError, Repo, Rev};
 use crate::validate::{Basis, revalidate, validate_keeping};
 
-use super::{Context, Failure};
+use super::{CommandError, Context};
 
 /// Show how one item's dates changed, commit by commit, and how often it slipped
 #[derive(clap::Args, Debug)]
@@ -54,18 +54,13 @@ struct Out<'a> {
     slipped_days: i64,
 }
 
-fn git(e: impl std::fmt::Display) -> Failure {
-    Failure::Error(e.to_string())
-}
-
 /// The first-parent history of `start` (the plan as its branch saw it, a merge bringing
 /// in the merged branch's net change), oldest first; stops at a shallow boundary.
-fn commits(repo: &Repo, start: Oid) -> Result<(Vec<Oid>, bool), Failure> {
-    let mut walk = repo.git().revwalk().map_err(git)?;
-    walk.push(start).map_err(git)?;
-    walk.simplify_first_parent().map_err(git)?;
-    walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
-        .map_err(git)?;
+fn commits(repo: &Repo, start: Oid) -> Result<(Vec<Oid>, bool), CommandError> {
+    let mut walk = repo.git().revwalk()?;
+    walk.push(start)?;
+    walk.simplify_first_parent()?;
+    walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
     let mut out = Vec::new();
     let mut cut = false;
     for oid in walk {
@@ -133,8 +128,8 @@ fn scan_one(
     (prefix, id): (&str, &str),
     cache: &ParseCache,
     carry: &mut Option<Carry>,
-) -> Result<Scanned, Failure> {
-    let commit = repo.git().find_commit(oid).map_err(git)?;
+) -> Result<Scanned, CommandError> {
+    let commit = repo.git().find_commit(oid)?;
     let rev = Rev {
         label: oid.to_string()[..7].to_string(),
         commit: oid,
@@ -151,9 +146,9 @@ fn scan_one(
     let memory = match repo.program_at(&rev, prefix) {
         Ok(m) => m,
         Err(GitError::NoProgram { .. }) => return Ok(scanned),
-        Err(e) => return Err(git(e)),
+        Err(e) => return Err(e.into()),
     };
-    let loaded = load::load_cached(&memory, Some(cache)).map_err(git)?;
+    let loaded = load::load_cached(&memory, Some(cache))?;
     scanned.tz = loaded
         .config
         .as_ref()
@@ -183,20 +178,20 @@ fn scan(
     oids: &[Oid],
     prefix: &str,
     id: &str,
-) -> Result<Vec<Scanned>, Failure> {
+) -> Result<Vec<Scanned>, CommandError> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8)
         .min(oids.len().max(1));
     let chunk = oids.len().div_ceil(workers).max(1);
     let today = ctx.today;
-    let results: Vec<Result<Vec<Scanned>, Failure>> = std::thread::scope(|scope| {
+    let results: Vec<Result<Vec<Scanned>, CommandError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = oids
             .chunks(chunk)
             .map(|part| {
                 let own = repo.reopen();
                 scope.spawn(move || {
-                    let repo = own.map_err(git)?;
+                    let repo = own?;
                     let cache = ParseCache::default();
                     let mut carry = None;
                     part.iter()
@@ -209,7 +204,7 @@ fn scan(
             .into_iter()
             .map(|h| {
                 h.join()
-                    .unwrap_or_else(|_| Err(Failure::Error("history: a worker failed".into())))
+                    .unwrap_or_else(|_| Err(CommandError::io("history: a worker failed")))
             })
             .collect()
     });
@@ -267,11 +262,9 @@ fn entries(scanned: Vec<Scanned>) -> (Vec<Entry>, usize) {
     (entries, invalid)
 }
 
-pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let (repo, prefix) = ctx.repo()?;
-    let start = repo
-        .resolve(ctx.at.as_deref().unwrap_or("HEAD"))
-        .map_err(git)?;
+    let start = repo.resolve(ctx.at.as_deref().unwrap_or("HEAD"))?;
     let (oids, shallow) = commits(&repo, start.commit)?;
     let (entries, invalid) = entries(scan(ctx, &repo, &oids, &prefix, &args.id)?);
     let mut notes = String::new();
@@ -285,7 +278,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
     }
     ctx.out.message(&notes);
     if entries.is_empty() {
-        return Err(Failure::Error(format!(
+        return Err(CommandError::usage(format!(
             "`{}` is in no valid revision of the program reachable from {}",
             args.id, start.label
         )));

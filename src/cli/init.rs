@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Days, NaiveDate};
 
-use super::{Context, Failure};
+use super::{CommandError, Context};
 use crate::load::schema;
 use crate::render::json;
 
@@ -42,11 +42,11 @@ struct NewFile {
     text: String,
 }
 
-pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let dir =
         (args.dir.clone().or_else(|| ctx.program.clone())).unwrap_or_else(|| PathBuf::from("."));
     if dir.exists() && !dir.is_dir() {
-        return Err(Failure::Error(format!(
+        return Err(CommandError::io(format!(
             "{} exists and is not a directory",
             dir.display()
         )));
@@ -60,7 +60,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
     for file in &files {
         let path = dir.join(&file.rel);
         if path.is_dir() {
-            return Err(Failure::Error(format!(
+            return Err(CommandError::io(format!(
                 "{} is a directory; init would write a file there",
                 path.display()
             )));
@@ -70,7 +70,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
         }
     }
     if !conflicts.is_empty() && !args.force {
-        return Err(Failure::Error(format!(
+        return Err(CommandError::io(format!(
             "not overwriting existing files in {}: {} (use --force to overwrite them)",
             dir.display(),
             conflicts.join(", ")
@@ -79,7 +79,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
     if let Some(gitignore) = gitignore(&dir)? {
         files.push(gitignore);
     }
-    write_all(&dir, &files).map_err(Failure::Error)?;
+    write_all(&dir, &files).map_err(CommandError::io)?;
     let list: Vec<&str> = files.iter().map(|f| f.rel.as_str()).collect();
     let cd = if dir == Path::new(".") {
         String::new()
@@ -146,7 +146,7 @@ fn modeline(rel: &str) -> String {
 
 /// The .gitignore to write: a new one, the existing one with the report entry added,
 /// or none when the entry is there already.
-fn gitignore(dir: &Path) -> Result<Option<NewFile>, Failure> {
+fn gitignore(dir: &Path) -> Result<Option<NewFile>, CommandError> {
     let path = dir.join(".gitignore");
     let block = format!("# milepost: generated reports\n{GITIGNORE_ENTRY}\n");
     let text = match std::fs::read_to_string(&path) {
@@ -155,7 +155,7 @@ fn gitignore(dir: &Path) -> Result<Option<NewFile>, Failure> {
         Ok(old) => format!("{old}\n{block}"),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => block,
         Err(e) => {
-            return Err(Failure::Error(format!(
+            return Err(CommandError::io(format!(
                 "cannot read {}: {e}",
                 path.display()
             )));

@@ -4,7 +4,7 @@ use crate::analysis::{clusters, kpi};
 use crate::render::{self, Format};
 
 use super::scope::ScopeArgs;
-use super::{Context, Failure};
+use super::{CommandError, Context};
 
 /// Show the KPIs: GPU utilisation, provisioning lead time, on-time delivery, schedule health
 #[derive(clap::Args, Debug)]
@@ -22,7 +22,7 @@ pub struct Args {
     pub scope: ScopeArgs,
 }
 
-pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let plan = ctx.plan()?;
     let scope = args.scope.resolve(&plan.program)?;
     let baseline = ctx.baseline(&plan, args.baseline.as_deref())?;
@@ -32,7 +32,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
     let text = match args.format {
         Format::Json => render::json::value(&k),
         Format::Markdown => render::kpi::markdown(&k),
-        Format::Csv => render::kpi_csv::csv(&k).map_err(Failure::Error)?,
+        Format::Csv => render::kpi_csv::csv(&k).map_err(CommandError::io)?,
         Format::Table => {
             let style = ctx.out.table_style();
             let mut out = format!("KPIs as of {}\n", plan.schedule.today);

@@ -7,6 +7,7 @@ mod context;
 mod critical;
 pub mod diagnostics;
 mod diff;
+mod error;
 mod export;
 mod guide;
 mod history;
@@ -31,6 +32,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use context::Context;
+pub use error::{CommandError, ErrorKind};
 pub use output::Output;
 
 /// Plan, schedule and track GPU cluster delivery programs kept as YAML in git
@@ -96,17 +98,6 @@ fn parse_date_arg(text: &str) -> Result<NaiveDate, String> {
     crate::load::raw::parse_date(text)
 }
 
-/// Why a command did not succeed.
-#[derive(Debug)]
-pub enum Failure {
-    /// `check` found violations (exit 1); already reported.
-    Violation,
-    /// The program is invalid (exit 2); diagnostics already printed.
-    Invalid,
-    /// Any other error (exit 2): a message to print.
-    Error(String),
-}
-
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     panic::guard(run)
@@ -150,11 +141,11 @@ fn run() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Violation) => ExitCode::from(1),
-        Err(Failure::Invalid) => ExitCode::from(2),
-        Err(Failure::Error(message)) => {
-            out.error(&message);
-            ExitCode::from(2)
+        Err(e) => {
+            if e.needs_printing() {
+                out.error(&e.to_string());
+            }
+            ExitCode::from(e.exit_code())
         }
     }
 }

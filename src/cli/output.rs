@@ -2,7 +2,7 @@
 //! colour decided once from `--color`, NO_COLOR and whether each stream is a terminal.
 use std::io::{IsTerminal, Write};
 
-use super::ColorChoice;
+use super::{ColorChoice, CommandError};
 use crate::render::table::Style;
 
 /// The process's output streams and their capabilities.
@@ -39,14 +39,14 @@ impl Output {
     }
 
     /// Writes data to stdout. A closed pipe (`milepost status | head`) is not an error.
-    pub fn data(&self, text: &str) -> Result<(), super::Failure> {
+    pub fn data(&self, text: &str) -> Result<(), CommandError> {
         let mut stdout = std::io::stdout().lock();
         match stdout
             .write_all(text.as_bytes())
             .and_then(|()| stdout.flush())
         {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                Err(super::Failure::Error(format!("cannot write output: {e}")))
+                Err(CommandError::io(format!("cannot write output: {e}")))
             }
             _ => Ok(()),
         }
@@ -56,10 +56,10 @@ impl Output {
     pub fn stream(
         &self,
         write: impl FnOnce(std::io::StdoutLock<'static>) -> serde_json::Result<()>,
-    ) -> Result<(), super::Failure> {
+    ) -> Result<(), CommandError> {
         match write(std::io::stdout().lock()) {
             Err(e) if e.io_error_kind() != Some(std::io::ErrorKind::BrokenPipe) => {
-                Err(super::Failure::Error(format!("cannot write output: {e}")))
+                Err(CommandError::io(format!("cannot write output: {e}")))
             }
             _ => Ok(()),
         }

@@ -7,7 +7,7 @@ use crate::analysis::{Plan, clusters, kpi, overall, risks, timeline, vendors};
 use crate::render::report::{self, Report, ReportSection, Since};
 
 use super::scope::ScopeArgs;
-use super::{Context, Failure};
+use super::{CommandError, Context};
 
 /// Write the status report for leadership (GitHub-flavoured markdown with a Mermaid gantt)
 #[derive(clap::Args, Debug)]
@@ -32,15 +32,15 @@ pub struct Args {
 }
 
 /// Writes `text` to `output` atomically, or to stdout.
-pub fn emit(ctx: &Context<'_>, output: Option<&Path>, text: &str) -> Result<(), Failure> {
+pub fn emit(ctx: &Context<'_>, output: Option<&Path>, text: &str) -> Result<(), CommandError> {
     match output {
-        Some(path) => crate::write::atomic_write(path, text.as_bytes()).map_err(Failure::Error),
+        Some(path) => crate::write::atomic_write(path, text.as_bytes()).map_err(CommandError::io),
         None => ctx.out.data(text),
     }
 }
 
 /// The sections to render: as asked (in report order), else all.
-fn sections(args: &Args) -> Result<Vec<ReportSection>, Failure> {
+fn sections(args: &Args) -> Result<Vec<ReportSection>, CommandError> {
     let mut list = args.sections.clone();
     if list.is_empty() {
         list = <ReportSection as clap::ValueEnum>::value_variants().to_vec();
@@ -48,8 +48,8 @@ fn sections(args: &Args) -> Result<Vec<ReportSection>, Failure> {
             list.retain(|s| *s != ReportSection::Changes);
         }
     } else if list.contains(&ReportSection::Changes) && args.since.is_none() {
-        return Err(Failure::Error(
-            "the `changes` section needs --since REV (the revision to compare with)".into(),
+        return Err(CommandError::usage(
+            "the `changes` section needs --since REV (the revision to compare with)",
         ));
     }
     list.sort();
@@ -58,17 +58,20 @@ fn sections(args: &Args) -> Result<Vec<ReportSection>, Failure> {
 }
 
 /// The plan at `rev`, scheduled with the same today as `head`, compared with it.
-fn since(ctx: &Context<'_>, rev: &str, head: &Plan) -> Result<(String, ScheduleDiff), Failure> {
-    let git = |e: crate::source::git::GitError| Failure::Error(e.to_string());
+fn since(
+    ctx: &Context<'_>,
+    rev: &str,
+    head: &Plan,
+) -> Result<(String, ScheduleDiff), CommandError> {
     let (repo, prefix) = ctx.repo()?;
-    let rev = repo.resolve(rev).map_err(git)?;
+    let rev = repo.resolve(rev)?;
     let side = format!("--since revision ({})", rev.label);
     let base = ctx.plan_rev(&repo, &rev, &prefix, head.schedule.today, &side)?;
     let short: String = rev.commit.to_string().chars().take(7).collect();
     Ok((format!("`{}` ({short})", rev.label), diff(&base, head)))
 }
 
-pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let sections = sections(args)?;
     let plan = ctx.plan()?;
     let scope = args.scope.resolve(&plan.program)?;

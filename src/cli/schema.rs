@@ -2,7 +2,7 @@
 use crate::load::schema;
 use crate::render::json;
 
-use super::{Context, Failure};
+use super::{CommandError, Context};
 
 /// Print the JSON Schema (draft-07) of program files, for editor completion and checks
 #[derive(clap::Args, Debug)]
@@ -15,7 +15,7 @@ pub struct Args {
     pub toml: bool,
 }
 
-pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let value = if args.toml {
         schema::config()
     } else {

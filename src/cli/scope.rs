@@ -1,6 +1,6 @@
 //! `--site ID` / `--cluster ID`: narrow a report, the KPIs, the vendor table or an
 //! export to one site or one cluster. Unknown ids are usage errors with a hint.
-use super::Failure;
+use super::CommandError;
 use crate::analysis::scope::Scope;
 use crate::model::Program;
 
@@ -17,7 +17,7 @@ pub struct ScopeArgs {
 
 impl ScopeArgs {
     /// Resolves the ids against the program.
-    pub fn resolve(&self, p: &Program) -> Result<Scope, Failure> {
+    pub fn resolve(&self, p: &Program) -> Result<Scope, CommandError> {
         let site = self
             .site
             .as_deref()
@@ -37,7 +37,7 @@ impl ScopeArgs {
         if let (Some(s), Some(c)) = (site, cluster)
             && p.clusters[c].site != s
         {
-            return Err(Failure::Error(format!(
+            return Err(CommandError::usage(format!(
                 "cluster `{}` is at site `{}`, not `{}`",
                 p.clusters[c].id, p.sites[p.clusters[c].site].id, p.sites[s].id
             )));
@@ -47,11 +47,11 @@ impl ScopeArgs {
 }
 
 /// Resolves an id given on the command line, with a hint on a typo.
-pub fn lookup(kind: &str, id: &str, ids: &[&str]) -> Result<usize, Failure> {
+pub fn lookup(kind: &str, id: &str, ids: &[&str]) -> Result<usize, CommandError> {
     ids.iter().position(|x| *x == id).ok_or_else(|| {
         let hint = crate::load::de::did_you_mean(id, ids)
             .map(|h| format!(" (did you mean `{h}`?)"))
             .unwrap_or_default();
-        Failure::Error(format!("no {kind} `{id}` in the program{hint}"))
+        CommandError::usage(format!("no {kind} `{id}` in the program{hint}"))
     })
 }

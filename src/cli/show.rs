@@ -8,7 +8,7 @@ use crate::schedule::Driver;
 
 use super::diagnostics::Resolver;
 use super::scope::lookup;
-use super::{Context, Failure};
+use super::{CommandError, Context};
 
 /// Show one milestone: its fields, dates, float, driving chain and successors
 #[derive(clap::Args, Debug)]
@@ -37,7 +37,7 @@ struct ShowJson<'a> {
     links: &'a [String],
 }
 
-pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let plan = ctx.plan()?;
     let p = &plan.program;
     let ids: Vec<&str> = p.milestones.iter().map(|m| m.id.as_str()).collect();
@@ -71,8 +71,8 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
         Format::Table => listing(&view, false),
         Format::Markdown => listing(&view, true),
         Format::Csv => {
-            return Err(Failure::Error(
-                "show has no CSV output; use --format json".into(),
+            return Err(CommandError::usage(
+                "show has no CSV output; use --format json",
             ));
         }
     };

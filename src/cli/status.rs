@@ -3,7 +3,7 @@ use crate::analysis::{Health, Plan};
 use crate::render::{self, Cell, Format, Grid, Tone, health_tone};
 
 use super::scope::lookup;
-use super::{Context, Failure};
+use super::{CommandError, Context};
 
 /// Show every milestone's forecast dates, float, slip and health
 #[derive(clap::Args, Debug)]
@@ -37,7 +37,7 @@ pub struct Args {
     pub baseline: Option<String>,
 }
 
-pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let plan = ctx.plan()?;
     let items = filter(&plan, args)?;
     let baseline = ctx.baseline(&plan, args.baseline.as_deref())?;
@@ -65,12 +65,12 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
             render::json::MILESTONE_FIELDS,
             items.iter().map(|&i| render::json::milestone(&plan, i)),
         )
-        .map_err(Failure::Error)?,
+        .map_err(CommandError::io)?,
     };
     ctx.out.data(&text)
 }
 
-fn filter(plan: &Plan, args: &Args) -> Result<Vec<usize>, Failure> {
+fn filter(plan: &Plan, args: &Args) -> Result<Vec<usize>, CommandError> {
     let p = &plan.program;
     let site = args
         .site

@@ -1,5 +1,5 @@
 //! `milepost validate`: load and check the program; print counts or diagnostics.
-use super::{Context, Failure};
+use super::{CommandError, Context};
 
 /// Check the program files and report every problem at once
 #[derive(clap::Args, Debug)]
@@ -8,7 +8,7 @@ use super::{Context, Failure};
 )]
 pub struct Args {}
 
-pub fn run(ctx: &Context<'_>, _args: &Args) -> Result<(), Failure> {
+pub fn run(ctx: &Context<'_>, _args: &Args) -> Result<(), CommandError> {
     let loaded = ctx.load()?;
     let (p, warnings) = (&loaded.program, loaded.warnings);
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });

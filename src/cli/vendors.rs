@@ -4,7 +4,7 @@ use crate::render::vendors::{Layout, grid};
 use crate::render::{self, Format};
 
 use super::scope::ScopeArgs;
-use super::{Context, Failure};
+use super::{CommandError, Context};
 
 /// Show vendor accountability: on-time %, days late, forecast slip, worst item, lead times
 #[derive(clap::Args, Debug)]
@@ -19,14 +19,14 @@ pub struct Args {
     pub scope: ScopeArgs,
 }
 
-pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), Failure> {
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let plan = ctx.plan()?;
     let scope = args.scope.resolve(&plan.program)?;
     let items = scope.items(&plan);
     let scores = vendors::scores(&plan, &scope, &items);
     let text = match args.format {
         Format::Json => render::vendors::json(&plan, &scores),
-        Format::Csv => render::vendors::csv(&plan, &scores).map_err(Failure::Error)?,
+        Format::Csv => render::vendors::csv(&plan, &scores).map_err(CommandError::io)?,
         Format::Markdown => render::markdown::render(&grid(&plan, &scores, Layout::Full)),
         Format::Table => render::table::render(
             &grid(&plan, &scores, Layout::Compact),

@@ -23,33 +23,55 @@ pub enum GitError {
     Git(String),
 }
 
-impl fmt::Display for GitError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl GitError {
+    /// What went wrong, in one sentence.
+    pub fn message(&self) -> String {
         match self {
-            GitError::NotARepo { dir } => write!(
-                f,
+            GitError::NotARepo { dir } => format!(
                 "{} is not inside a git repository; this command reads the program's git history",
                 dir.display()
             ),
-            GitError::UnknownRev { rev, shallow: true } => write!(
-                f,
-                "revision `{rev}` is not in this clone (a shallow clone, or the branch was not fetched).\n  Fetch it: git fetch --depth=1 origin {}\n  or clone with full history (GitHub Actions: actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0)",
-                rev.strip_prefix("origin/").unwrap_or(rev)
+            GitError::UnknownRev { rev, shallow: true } => format!(
+                "revision `{rev}` is not in this clone (a shallow clone, or the branch was not fetched)."
             ),
             GitError::UnknownRev {
                 rev,
                 shallow: false,
-            } => write!(f, "unknown revision `{rev}`"),
+            } => format!("unknown revision `{rev}`"),
             GitError::NoProgram { rev, path } => {
                 let at = if path.is_empty() {
                     CONFIG_FILE.to_string()
                 } else {
                     format!("{path}/{CONFIG_FILE}")
                 };
-                write!(f, "there is no {at} at {rev}")
+                format!("there is no {at} at {rev}")
             }
-            GitError::Git(message) => write!(f, "git: {message}"),
+            GitError::Git(message) => format!("git: {message}"),
         }
+    }
+
+    /// What to do about it, one line each.
+    pub fn hints(&self) -> Vec<String> {
+        match self {
+            GitError::UnknownRev { rev, shallow: true } => vec![
+                format!(
+                    "Fetch it: git fetch --depth=1 origin {}",
+                    rev.strip_prefix("origin/").unwrap_or(rev)
+                ),
+                "or clone with full history (GitHub Actions: actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0)".to_string(),
+            ],
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl fmt::Display for GitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())?;
+        for hint in self.hints() {
+            write!(f, "\n  {hint}")?;
+        }
+        Ok(())
     }
 }
 
