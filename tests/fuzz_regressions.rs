@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use milepost::analysis::Plan;
+use milepost::render::Format;
 use milepost::source::Memory;
 
 /// The fixed program around the fuzzed file (as in fuzz/src/lib.rs).
@@ -46,7 +47,11 @@ fn pipeline(source: &Memory) -> bool {
     };
     if let Ok(plan) = Plan::new(program, today()) {
         let all: Vec<usize> = plan.in_order().collect();
-        let _ = milepost::render::json::status(&plan, &all, None);
+        let view = milepost::analysis::status::StatusView::new(&plan, &all, None);
+        let style = milepost::render::table::Style::default();
+        for format in [Format::Json, Format::Table, Format::Markdown, Format::Csv] {
+            let _ = milepost::render::view::to_string(&view, format, style);
+        }
         let _ = milepost::render::ics::render(&plan, &all);
         let _ = milepost::render::dot::render(&plan, &all);
     }

@@ -37,7 +37,12 @@ pub fn run(source: &dyn Source, today: NaiveDate) -> Option<Plan> {
 /// The renderers over a plan (their output is not checked, only that they finish).
 pub fn render(plan: &Plan) {
     let all: Vec<usize> = plan.in_order().collect();
-    let _ = milepost::render::json::status(plan, &all, None);
+    let view = milepost::analysis::status::StatusView::new(plan, &all, None);
+    let _ = milepost::render::view::to_string(
+        &view,
+        milepost::render::Format::Json,
+        milepost::render::table::Style::default(),
+    );
     let _ = milepost::render::json::critical(plan, &plan.critical_path(), None);
     let _ = milepost::render::ics::render(plan, &all);
     let _ = milepost::render::dot::render(plan, &all);

@@ -10,8 +10,11 @@ pub mod health;
 pub mod history;
 pub mod kpi;
 pub mod overall;
+pub mod records;
 pub mod risks;
 pub mod scope;
+pub mod show;
+pub mod status;
 pub mod timeline;
 pub mod vendors;
 

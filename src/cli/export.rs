@@ -46,8 +46,10 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let items = scope.items(&plan);
     let text = match args.format {
         ExportFormat::Csv => render::csv::records(
-            render::json::MILESTONE_FIELDS,
-            items.iter().map(|&i| render::json::milestone(&plan, i)),
+            crate::analysis::records::MILESTONE_FIELDS,
+            items
+                .iter()
+                .map(|&i| crate::analysis::records::MilestoneRecord::of(&plan, i)),
         )
         .map_err(CommandError::io)?,
         ExportFormat::Ics => render::ics::render(&plan, &items),

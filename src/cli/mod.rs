@@ -1,5 +1,6 @@
 //! The command-line edge: parses arguments, runs a subcommand, prints, picks the exit
 //! code (0 fine, 1 a `check` violation, 2 invalid input, usage, I/O or git error).
+mod args;
 mod check;
 mod clusters;
 mod completions;

@@ -3,7 +3,9 @@
 use std::io::{IsTerminal, Write};
 
 use super::{ColorChoice, CommandError};
+use crate::render::Format;
 use crate::render::table::Style;
+use crate::render::view::{self, View};
 
 /// The process's output streams and their capabilities.
 pub struct Output {
@@ -65,6 +67,19 @@ impl Output {
         }
     }
 
+    /// Renders `view` in `format` to stdout. A closed pipe is not an error.
+    pub fn emit(&self, view: &impl View, format: Format) -> Result<(), CommandError> {
+        let written = view::write(view, format, self.table_style(), std::io::stdout().lock());
+        match written {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::Unsupported => Err(CommandError::usage(
+                format!("this command has no {} output", format_name(format)),
+            )),
+            Err(e) => Err(CommandError::io(format!("cannot write output: {e}"))),
+            Ok(()) => Ok(()),
+        }
+    }
+
     /// Writes a message to stderr.
     pub fn message(&self, text: &str) {
         let _ = std::io::stderr().write_all(text.as_bytes());
@@ -100,4 +115,10 @@ fn terminal_width() -> Option<u16> {
         return Some(cols);
     }
     comfy_table::Table::new().width()
+}
+
+fn format_name(format: Format) -> String {
+    clap::ValueEnum::to_possible_value(&format)
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
 }

@@ -16,9 +16,12 @@ pub mod markdown;
 pub mod mermaid;
 pub mod report;
 pub mod report_lists;
+pub mod show;
+pub mod status;
 pub mod summary;
 pub mod table;
 pub mod vendors;
+pub mod view;
 
 use clap::ValueEnum;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -111,22 +114,38 @@ impl Grid {
 
     /// Appends `baseline` and `variance` columns (working days, positive = later).
     pub fn push_baseline(&mut self, variances: &[crate::analysis::baseline::Variance]) {
-        let dates = variances
-            .iter()
-            .map(|v| Cell::plain(v.baseline_finish.map(|d| d.to_string()).unwrap_or_default()))
-            .collect();
-        let deltas = variances
-            .iter()
-            .map(|v| match v.variance {
-                Some(d) if d > 0 => Cell::toned(format!("{d:+}"), Tone::Bad),
-                Some(d) => Cell::plain(if d == 0 {
-                    "0".to_string()
-                } else {
-                    format!("{d:+}")
-                }),
-                None => Cell::plain(""),
+        self.push_baseline_columns(
+            variances
+                .iter()
+                .map(|v| (v.baseline_finish.map(crate::model::Date), v.variance)),
+        );
+    }
+
+    /// Appends `baseline` and `variance` columns from SPEC §3 records' baseline fields
+    /// (`None` when a record has none).
+    pub fn push_baseline_records(
+        &mut self,
+        records: impl Iterator<Item = (Option<Option<crate::model::Date>>, Option<Option<i64>>)>,
+    ) {
+        self.push_baseline_columns(records.map(|(f, v)| (f.flatten(), v.flatten())));
+    }
+
+    fn push_baseline_columns(
+        &mut self,
+        pairs: impl Iterator<Item = (Option<crate::model::Date>, Option<i64>)>,
+    ) {
+        let (dates, deltas): (Vec<Cell>, Vec<Cell>) = pairs
+            .map(|(finish, variance)| {
+                let date = Cell::plain(finish.map(|d| d.0.to_string()).unwrap_or_default());
+                let delta = match variance {
+                    Some(d) if d > 0 => Cell::toned(format!("{d:+}"), Tone::Bad),
+                    Some(0) => Cell::plain("0"),
+                    Some(d) => Cell::plain(format!("{d:+}")),
+                    None => Cell::plain(""),
+                };
+                (date, delta)
             })
-            .collect();
+            .unzip();
         self.push_column("baseline", dates, false);
         self.push_column("var", deltas, true);
     }

@@ -9,8 +9,8 @@ use super::{Grid, Tone};
 /// The width used when output is not a terminal, so piped output is stable.
 pub const FIXED_WIDTH: u16 = 120;
 
-/// How to draw a table.
-#[derive(Clone, Copy, Debug)]
+/// How to draw a table (the default: plain, fixed width).
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Style {
     pub color: bool,
     /// The terminal's width, or `None` for [`FIXED_WIDTH`].
