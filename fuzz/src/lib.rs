@@ -5,6 +5,7 @@ pub mod invariants;
 
 use chrono::NaiveDate;
 use milepost::analysis::Plan;
+use milepost::render::Format;
 use milepost::source::Source;
 
 /// A milepost.toml with two calendars, for the file fuzzer.
@@ -37,13 +38,13 @@ pub fn run(source: &dyn Source, today: NaiveDate) -> Option<Plan> {
 /// The renderers over a plan (their output is not checked, only that they finish).
 pub fn render(plan: &Plan) {
     let all: Vec<usize> = plan.in_order().collect();
-    let view = milepost::analysis::status::StatusView::new(plan, &all, None);
-    let _ = milepost::render::view::to_string(
-        &view,
-        milepost::render::Format::Json,
-        milepost::render::table::Style::default(),
-    );
-    let _ = milepost::render::json::critical(plan, &plan.critical_path(), None);
+    let style = milepost::render::table::Style::default();
+    for format in [Format::Json, Format::Table, Format::Markdown, Format::Csv] {
+        let status = milepost::analysis::status::StatusView::new(plan, &all, None);
+        let _ = milepost::render::view::to_string(&status, format, style);
+        let critical = milepost::analysis::critical::CriticalView::new(plan, None);
+        let _ = milepost::render::view::to_string(&critical, format, style);
+    }
     let _ = milepost::render::ics::render(plan, &all);
     let _ = milepost::render::dot::render(plan, &all);
     let _ = milepost::analysis::check::violations(plan, &plan.program.config.policy.fail_on);

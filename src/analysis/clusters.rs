@@ -1,7 +1,10 @@
 //! Cluster forecasts: each cluster's ready date against its committed `ready_by`.
 use chrono::NaiveDate;
+use serde::Serialize;
 
+use super::baseline::Baseline;
 use super::{Health, Plan};
+use crate::model::{Date, Lifecycle};
 
 /// One cluster's forecast.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,4 +54,67 @@ pub fn forecast(plan: &Plan) -> Vec<ClusterForecast> {
         }
     }
     out
+}
+
+/// One row of `clusters --format json`.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClusterRecord<'a> {
+    pub id: &'a str,
+    pub site: &'a str,
+    pub gpu: Option<&'a str>,
+    pub gpus: u64,
+    pub allocated_gpus: u64,
+    pub lifecycle: Lifecycle,
+    pub ready_by: Option<Date>,
+    pub forecast_ready: Option<Date>,
+    pub slip: i64,
+    pub health: Option<Health>,
+    pub milestones: usize,
+    /// With a baseline only: the baseline's ready date, and the variance in working days.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_finish: Option<Option<Date>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub variance: Option<Option<i64>>,
+}
+
+/// `clusters`: every cluster's forecast ready date against its commitment.
+#[derive(Serialize)]
+pub struct ClustersView<'a> {
+    pub clusters: Vec<ClusterRecord<'a>>,
+    /// Whether the table shows baseline columns.
+    #[serde(skip)]
+    pub baseline: bool,
+}
+
+impl<'a> ClustersView<'a> {
+    /// Every cluster, in file order, against `baseline` when there is one.
+    pub fn new(plan: &'a Plan, baseline: Option<&Baseline>) -> ClustersView<'a> {
+        let p = &plan.program;
+        let clusters = forecast(plan)
+            .into_iter()
+            .map(|f| {
+                let c = &p.clusters[f.cluster];
+                let v = baseline.map(|b| b.cluster(plan, f.cluster, f.forecast_ready));
+                ClusterRecord {
+                    id: &c.id,
+                    site: &p.sites[c.site].id,
+                    gpu: c.gpu.as_deref(),
+                    gpus: c.gpus,
+                    allocated_gpus: c.allocated_gpus,
+                    lifecycle: c.lifecycle,
+                    ready_by: c.ready_by.map(Date),
+                    forecast_ready: f.forecast_ready.map(Date),
+                    slip: f.slip,
+                    health: f.health,
+                    milestones: f.milestones,
+                    baseline_finish: v.map(|v| v.baseline_finish.map(Date)),
+                    variance: v.map(|v| v.variance),
+                }
+            })
+            .collect();
+        ClustersView {
+            clusters,
+            baseline: baseline.is_some(),
+        }
+    }
 }

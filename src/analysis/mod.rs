@@ -4,6 +4,7 @@
 pub mod baseline;
 pub mod check;
 pub mod clusters;
+pub mod critical;
 pub mod diff;
 pub mod drivers;
 pub mod health;

@@ -2,7 +2,9 @@
 //! into text: [`table`] for terminals, [`markdown`] for pull requests and reports,
 //! [`json`] for scripts (SPEC §3), [`csv`] for spreadsheets.
 pub mod check;
+pub mod clusters;
 pub mod comment;
+pub mod critical;
 pub mod csv;
 pub mod dot;
 pub mod github;
