@@ -3,10 +3,12 @@
 //! actual lead time of what it delivered. Ranked worst first (docs/cli.md).
 use std::cmp::Reverse;
 
+use serde::Serialize;
+
 use super::kpi::{Share, finished_on_time};
 use super::scope::Scope;
 use super::{Health, Plan};
-use crate::model::{Kind, Status};
+use crate::model::{Category, Date, Kind, Status};
 
 /// One vendor's record.
 #[derive(Clone, Debug, PartialEq)]
@@ -167,4 +169,97 @@ fn lead_time(plan: &Plan, vendor: usize, item: usize) -> Option<i64> {
         stack.extend(m.deps.iter().map(|d| d.pred));
     }
     order.map(|o| (plan.schedule.items[item].finish - o).num_days())
+}
+
+#[derive(Serialize)]
+pub struct Worst<'a> {
+    pub id: &'a str,
+    pub health: Health,
+    pub slip: i64,
+    pub finish: Date,
+    pub due: Option<Date>,
+    pub owner: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct LeadTime {
+    pub quoted_days: Option<u64>,
+    pub actual_days: Option<f64>,
+    pub samples: usize,
+}
+
+#[derive(Serialize)]
+pub struct VendorRecord<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub category: Category,
+    pub items: usize,
+    pub deliveries: usize,
+    pub done: usize,
+    pub open: usize,
+    pub on_time: Share,
+    pub mean_days_late: Option<f64>,
+    pub forecast_slip: i64,
+    pub late_open: usize,
+    pub worst_open: Option<Worst<'a>>,
+    pub lead_time: LeadTime,
+}
+
+/// The JSON record of one vendor's score.
+pub fn record<'a>(plan: &'a Plan, s: &VendorScore) -> VendorRecord<'a> {
+    let p = &plan.program;
+    let v = &p.vendors[s.vendor];
+    VendorRecord {
+        id: &v.id,
+        name: &v.name,
+        category: v.category,
+        items: s.items,
+        deliveries: s.deliveries,
+        done: s.done,
+        open: s.open,
+        on_time: s.on_time,
+        mean_days_late: s.mean_days_late,
+        forecast_slip: s.forecast_slip,
+        late_open: s.late_open,
+        worst_open: s.worst_open.map(|i| {
+            let m = &p.milestones[i];
+            Worst {
+                id: &m.id,
+                health: plan.assessments[i].health,
+                slip: plan.assessments[i].slip,
+                finish: Date(plan.schedule.items[i].finish),
+                due: m.due.map(Date),
+                owner: m.owner.as_deref(),
+            }
+        }),
+        lead_time: LeadTime {
+            quoted_days: s.quoted_lead_days,
+            actual_days: s.actual_lead_days,
+            samples: s.lead_samples,
+        },
+    }
+}
+
+/// `vendors --format json`: `{"today": DATE, "vendors": [...]}`, worst first.
+#[derive(Serialize)]
+pub struct VendorsView<'a> {
+    pub today: Date,
+    pub vendors: Vec<VendorRecord<'a>>,
+    /// The plan and scores the table and CSV are drawn from.
+    #[serde(skip)]
+    pub plan: &'a Plan,
+    #[serde(skip)]
+    pub scores: Vec<VendorScore>,
+}
+
+impl<'a> VendorsView<'a> {
+    /// The view of `scores` (worst first).
+    pub fn new(plan: &'a Plan, scores: Vec<VendorScore>) -> VendorsView<'a> {
+        VendorsView {
+            today: Date(plan.schedule.today),
+            vendors: scores.iter().map(|s| record(plan, s)).collect(),
+            plan,
+            scores,
+        }
+    }
 }

@@ -1,8 +1,7 @@
 //! `milepost vendors`: vendor accountability, worst first.
-use crate::analysis::vendors;
-use crate::render::vendors::{Layout, grid};
-use crate::render::{self, Format};
+use crate::analysis::vendors::{self, VendorsView};
 
+use super::args::FormatArg;
 use super::scope::ScopeArgs;
 use super::{CommandError, Context};
 
@@ -12,9 +11,8 @@ use super::{CommandError, Context};
     after_help = "Examples:\n  milepost vendors\n  milepost vendors --format markdown   # for the vendor call's notes\n  milepost vendors --site tpe1 --format json\n\nSorted worst first: the worst health of an open item, then the largest forecast slip,\nthe lowest on-time share, the most days late."
 )]
 pub struct Args {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub format: FormatArg,
     #[command(flatten)]
     pub scope: ScopeArgs,
 }
@@ -24,14 +22,6 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let scope = args.scope.resolve(&plan.program)?;
     let items = scope.items(&plan);
     let scores = vendors::scores(&plan, &scope, &items);
-    let text = match args.format {
-        Format::Json => render::vendors::json(&plan, &scores),
-        Format::Csv => render::vendors::csv(&plan, &scores).map_err(CommandError::io)?,
-        Format::Markdown => render::markdown::render(&grid(&plan, &scores, Layout::Full)),
-        Format::Table => render::table::render(
-            &grid(&plan, &scores, Layout::Compact),
-            ctx.out.table_style(),
-        ),
-    };
-    ctx.out.data(&text)
+    ctx.out
+        .emit(&VendorsView::new(&plan, scores), args.format.get())
 }

@@ -2,6 +2,7 @@
 //! kpi` (table, markdown) and the report, so both print the same numbers. The CSV is in
 //! [`super::kpi_csv`].
 use super::report::thousands;
+use super::view::{Block, Medium, View};
 use super::{Cell, Grid, Tone};
 use crate::analysis::kpi::{Kpis, Share};
 
@@ -269,14 +270,33 @@ pub fn breakdowns(k: &Kpis) -> Vec<(&'static str, Grid)> {
     out
 }
 
+impl View for Kpis {
+    /// The headline table, then each breakdown under its title (bold in markdown).
+    fn blocks(&self, medium: Medium) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        if medium == Medium::Terminal {
+            blocks.push(Block::Text(format!("KPIs as of {}\n", self.today.0)));
+        }
+        blocks.push(Block::Grid(headline(self)));
+        for (title, grid) in breakdowns(self) {
+            blocks.push(Block::Text(match medium {
+                Medium::Terminal => format!("\n{title}\n"),
+                Medium::Markdown => format!("\n**{title}**\n\n"),
+            }));
+            blocks.push(Block::Grid(grid));
+        }
+        blocks
+    }
+
+    fn csv(&self) -> Option<Result<String, String>> {
+        Some(super::kpi_csv::csv(self))
+    }
+}
+
 /// The KPIs as markdown: the headline table, then each breakdown under a bold title.
 pub fn markdown(k: &Kpis) -> String {
-    let mut out = super::markdown::render(&headline(k));
-    for (title, grid) in breakdowns(k) {
-        out.push_str(&format!("\n**{title}**\n\n"));
-        out.push_str(&super::markdown::render(&grid));
-    }
-    out
+    super::view::to_string(k, super::Format::Markdown, super::table::Style::default())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

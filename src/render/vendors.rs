@@ -2,11 +2,10 @@
 use serde::Serialize;
 
 use super::kpi::{days, percent};
+use super::view::{Block, Medium, View};
 use super::{Cell, Grid, Tone, health_tone};
 use crate::analysis::Plan;
-use crate::analysis::kpi::Share;
-use crate::analysis::vendors::VendorScore;
-use crate::model::Date;
+use crate::analysis::vendors::{VendorScore, VendorsView, record};
 
 /// How wide a vendor grid may be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,85 +117,18 @@ pub fn grid(plan: &Plan, scores: &[VendorScore], layout: Layout) -> Grid {
     }
 }
 
-#[derive(Serialize)]
-struct Worst<'a> {
-    id: &'a str,
-    health: &'static str,
-    slip: i64,
-    finish: Date,
-    due: Option<Date>,
-    owner: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct LeadTime {
-    quoted_days: Option<u64>,
-    actual_days: Option<f64>,
-    samples: usize,
-}
-
-#[derive(Serialize)]
-struct VendorJson<'a> {
-    id: &'a str,
-    name: &'a str,
-    category: &'static str,
-    items: usize,
-    deliveries: usize,
-    done: usize,
-    open: usize,
-    on_time: Share,
-    mean_days_late: Option<f64>,
-    forecast_slip: i64,
-    late_open: usize,
-    worst_open: Option<Worst<'a>>,
-    lead_time: LeadTime,
-}
-
-fn record<'a>(plan: &'a Plan, s: &VendorScore) -> VendorJson<'a> {
-    let p = &plan.program;
-    let v = &p.vendors[s.vendor];
-    VendorJson {
-        id: &v.id,
-        name: &v.name,
-        category: v.category.as_str(),
-        items: s.items,
-        deliveries: s.deliveries,
-        done: s.done,
-        open: s.open,
-        on_time: s.on_time,
-        mean_days_late: s.mean_days_late,
-        forecast_slip: s.forecast_slip,
-        late_open: s.late_open,
-        worst_open: s.worst_open.map(|i| {
-            let m = &p.milestones[i];
-            Worst {
-                id: &m.id,
-                health: plan.assessments[i].health.as_str(),
-                slip: plan.assessments[i].slip,
-                finish: Date(plan.schedule.items[i].finish),
-                due: m.due.map(Date),
-                owner: m.owner.as_deref(),
-            }
-        }),
-        lead_time: LeadTime {
-            quoted_days: s.quoted_lead_days,
-            actual_days: s.actual_lead_days,
-            samples: s.lead_samples,
-        },
+impl View for VendorsView<'_> {
+    fn blocks(&self, medium: Medium) -> Vec<Block> {
+        let layout = match medium {
+            Medium::Terminal => Layout::Compact,
+            Medium::Markdown => Layout::Full,
+        };
+        vec![Block::Grid(grid(self.plan, &self.scores, layout))]
     }
-}
 
-/// `{"today": DATE, "vendors": [...]}`, worst first.
-pub fn json(plan: &Plan, scores: &[VendorScore]) -> String {
-    #[derive(Serialize)]
-    struct Out<'a> {
-        today: Date,
-        vendors: Vec<VendorJson<'a>>,
+    fn csv(&self) -> Option<Result<String, String>> {
+        Some(csv(self.plan, &self.scores))
     }
-    super::json::value(&Out {
-        today: Date(plan.schedule.today),
-        vendors: scores.iter().map(|s| record(plan, s)).collect(),
-    })
 }
 
 /// The columns of the vendor CSV.
@@ -250,7 +182,7 @@ pub fn csv(plan: &Plan, scores: &[VendorScore]) -> Result<String, String> {
         CsvRow {
             id: r.id,
             name: r.name,
-            category: r.category,
+            category: r.category.as_str(),
             items: r.items,
             deliveries: r.deliveries,
             done: r.done,
@@ -262,7 +194,7 @@ pub fn csv(plan: &Plan, scores: &[VendorScore]) -> Result<String, String> {
             forecast_slip: r.forecast_slip,
             late_open: r.late_open,
             worst_open: r.worst_open.as_ref().map(|w| w.id),
-            worst_open_health: r.worst_open.as_ref().map(|w| w.health),
+            worst_open_health: r.worst_open.as_ref().map(|w| w.health.as_str()),
             quoted_lead_days: r.lead_time.quoted_days,
             actual_lead_days: r.lead_time.actual_days,
             lead_samples: r.lead_time.samples,
