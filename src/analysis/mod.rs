@@ -6,6 +6,7 @@ pub mod check;
 pub mod clusters;
 pub mod critical;
 pub mod diff;
+pub mod diff_view;
 pub mod drivers;
 pub mod health;
 pub mod history;

@@ -1,12 +1,11 @@
 //! `milepost diff [BASE] [HEAD]`: what a change does to the schedule.
-use serde::Serialize;
-
-use crate::analysis::diff::{ScheduleDiff, diff};
+use crate::analysis::diff::diff;
+use crate::analysis::diff_view::{DiffView, Side};
 use crate::render::comment::{self, Sides};
-use crate::render::{self, Cell, Format, Grid, Tone};
 use crate::source::base::default_base;
 use crate::source::git::{Repo, Rev};
 
+use super::args::DocumentFormatArg;
 use super::context::schedule;
 use super::{CommandError, Context};
 
@@ -20,29 +19,14 @@ pub struct Args {
     pub base: Option<String>,
     /// The revision to compare [default: the working tree, uncommitted edits included]
     pub head: Option<String>,
-    /// Output format
-    #[arg(long, default_value = "table", value_parser = Format::parser(Format::NOT_CSV))]
-    pub format: Format,
+    #[command(flatten)]
+    pub format: DocumentFormatArg,
     /// Exit 1 when the program finish or any item with a due forecasts later than at BASE
     #[arg(long)]
     pub fail_on_slip: bool,
     /// Also write the pull-request comment (markdown) to FILE, atomically, for a bot step
     #[arg(long, value_name = "FILE")]
     pub comment_file: Option<std::path::PathBuf>,
-}
-
-#[derive(Serialize)]
-struct SideJson {
-    rev: String,
-    commit: Option<String>,
-}
-
-#[derive(Serialize)]
-struct Out<'a> {
-    base: SideJson,
-    head: SideJson,
-    #[serde(flatten)]
-    diff: &'a ScheduleDiff,
 }
 
 /// BASE and HEAD from the arguments: `A B`, `A..B`, or `A...B` (merge-base).
@@ -136,128 +120,34 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let head_side = head_commit.map_or("the working tree".to_string(), |c| {
         format!("`{head_label}` ({})", short(c))
     });
-    let comment = || {
-        comment::render(
+    if let Some(path) = &args.comment_file {
+        let comment = comment::render(
             &d,
             &Sides {
                 base: &base_side,
                 head: &head_side,
             },
-        )
-    };
-    if let Some(path) = &args.comment_file {
-        crate::write::atomic_write(path, comment().as_bytes()).map_err(CommandError::io)?;
+        );
+        crate::write::atomic_write(path, comment.as_bytes()).map_err(CommandError::io)?;
     }
-    let text = match args.format {
-        Format::Json => render::json::value(&Out {
-            base: SideJson {
-                rev: base_rev.label.clone(),
-                commit: Some(base_rev.commit.to_string()),
-            },
-            head: SideJson {
-                rev: head_label.clone(),
-                commit: head_commit.map(|c| c.to_string()),
-            },
-            diff: &d,
-        }),
-        Format::Markdown => comment(),
-        Format::Csv | Format::Table => table(
-            ctx,
-            &d,
-            &base_side.replace('`', ""),
-            &head_side.replace('`', ""),
-        ),
+    let view = DiffView {
+        base: Side {
+            rev: base_rev.label.clone(),
+            commit: Some(base_rev.commit.to_string()),
+            label: base_side,
+        },
+        head: Side {
+            rev: head_label,
+            commit: head_commit.map(|c| c.to_string()),
+            label: head_side,
+        },
+        diff: d,
     };
-    ctx.out.data(&text)?;
-    if args.fail_on_slip && d.slips(&head) {
+    ctx.out.emit(&view, args.format.get())?;
+    if args.fail_on_slip && view.diff.slips(&head) {
         ctx.out
             .message("diff: the change makes the schedule slip (--fail-on-slip)\n");
         return Err(CommandError::violation());
     }
     Ok(())
-}
-
-fn table(ctx: &Context<'_>, d: &ScheduleDiff, base: &str, head: &str) -> String {
-    let mut out = format!(
-        "{base} → {head}, as of {}\n{}\n",
-        d.today.0,
-        comment::summary(d)
-    );
-    for c in &d.commitments_moved {
-        let to = c.head.map_or("removed".to_string(), |h| h.0.to_string());
-        out.push_str(&format!(
-            "commitment moved: {} {} {} → {to}\n",
-            c.id,
-            c.field,
-            c.base.map_or("—".into(), |b| b.0.to_string())
-        ));
-    }
-    if d.items.is_empty() {
-        out.push_str("no milestone changed\n");
-        return out;
-    }
-    let date = |x: Option<crate::model::Date>| x.map_or("—".to_string(), |x| x.0.to_string());
-    let rows = d
-        .items
-        .iter()
-        .map(|i| {
-            let delta = i.finish.delta.unwrap_or(0);
-            let kind = i.change.as_str();
-            vec![
-                Cell::plain(kind),
-                Cell::plain(&i.id),
-                Cell::plain(date(i.finish.base)),
-                Cell::plain(date(i.finish.head)),
-                Cell::toned(
-                    i.finish
-                        .delta
-                        .filter(|d| *d != 0)
-                        .map_or(String::new(), |d| format!("{d:+}")),
-                    if delta > 0 {
-                        Tone::Bad
-                    } else if delta < 0 {
-                        Tone::Good
-                    } else {
-                        Tone::Plain
-                    },
-                ),
-                Cell::plain(match (i.health.base, i.health.head) {
-                    (Some(b), Some(h)) if b == h => b.to_string(),
-                    (b, h) => format!("{} → {}", b.unwrap_or("—"), h.unwrap_or("—")),
-                }),
-                Cell::plain(i.fields.join(", ")),
-            ]
-        })
-        .collect();
-    let grid = Grid {
-        headers: vec![
-            "change",
-            "id",
-            "base finish",
-            "head finish",
-            "Δ",
-            "health",
-            "fields",
-        ],
-        rows,
-        numeric: vec![4],
-        flexible: vec![6],
-    };
-    out.push_str(&render::table::render(&grid, ctx.out.table_style()));
-    let cp = &d.critical_path;
-    if !cp.entered.is_empty() || !cp.left.is_empty() {
-        out.push_str(&format!(
-            "critical path: entered [{}], left [{}]\n",
-            cp.entered.join(", "),
-            cp.left.join(", ")
-        ));
-    }
-    for c in &d.clusters {
-        out.push_str(&format!(
-            "cluster {} ready {}\n",
-            c.id,
-            comment::moved_text(&c.forecast_ready, "working days")
-        ));
-    }
-    out
 }

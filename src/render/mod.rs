@@ -6,6 +6,7 @@ pub mod clusters;
 pub mod comment;
 pub mod critical;
 pub mod csv;
+pub mod diff;
 pub mod dot;
 pub mod github;
 pub mod gitlab;

@@ -1,0 +1,24 @@
+//! `diff --format json`: what a change does to the schedule, with the two sides named.
+use serde::Serialize;
+
+use super::diff::ScheduleDiff;
+
+/// One side of a comparison: the revision as named, and its commit (none for the
+/// working tree).
+#[derive(Clone, Debug, Serialize)]
+pub struct Side {
+    pub rev: String,
+    pub commit: Option<String>,
+    /// How prose names it: "`main` (1a2b3c4)", "the working tree".
+    #[serde(skip)]
+    pub label: String,
+}
+
+/// The diff between two plans and the sides it compares.
+#[derive(Serialize)]
+pub struct DiffView {
+    pub base: Side,
+    pub head: Side,
+    #[serde(flatten)]
+    pub diff: ScheduleDiff,
+}

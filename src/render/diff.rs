@@ -1,0 +1,117 @@
+//! How `diff` looks: on a terminal, the summary and a table of changed items; in
+//! markdown, the pull-request comment.
+use super::comment::{self, Sides};
+use super::view::{Block, Medium, View};
+use super::{Cell, Grid, Tone};
+use crate::analysis::diff::ScheduleDiff;
+use crate::analysis::diff_view::DiffView;
+
+impl View for DiffView {
+    fn blocks(&self, medium: Medium) -> Vec<Block> {
+        match medium {
+            Medium::Markdown => vec![Block::Text(comment::render(
+                &self.diff,
+                &Sides {
+                    base: &self.base.label,
+                    head: &self.head.label,
+                },
+            ))],
+            Medium::Terminal => terminal(
+                &self.diff,
+                &self.base.label.replace('`', ""),
+                &self.head.label.replace('`', ""),
+            ),
+        }
+    }
+
+    fn csv(&self) -> Option<Result<String, String>> {
+        None
+    }
+}
+
+fn terminal(d: &ScheduleDiff, base: &str, head: &str) -> Vec<Block> {
+    let mut out = format!(
+        "{base} → {head}, as of {}\n{}\n",
+        d.today.0,
+        comment::summary(d)
+    );
+    for c in &d.commitments_moved {
+        let to = c.head.map_or("removed".to_string(), |h| h.0.to_string());
+        out.push_str(&format!(
+            "commitment moved: {} {} {} → {to}\n",
+            c.id,
+            c.field,
+            c.base.map_or("—".into(), |b| b.0.to_string())
+        ));
+    }
+    if d.items.is_empty() {
+        out.push_str("no milestone changed\n");
+        return vec![Block::Text(out)];
+    }
+    let date = |x: Option<crate::model::Date>| x.map_or("—".to_string(), |x| x.0.to_string());
+    let rows = d
+        .items
+        .iter()
+        .map(|i| {
+            let delta = i.finish.delta.unwrap_or(0);
+            let kind = i.change.as_str();
+            vec![
+                Cell::plain(kind),
+                Cell::plain(&i.id),
+                Cell::plain(date(i.finish.base)),
+                Cell::plain(date(i.finish.head)),
+                Cell::toned(
+                    i.finish
+                        .delta
+                        .filter(|d| *d != 0)
+                        .map_or(String::new(), |d| format!("{d:+}")),
+                    if delta > 0 {
+                        Tone::Bad
+                    } else if delta < 0 {
+                        Tone::Good
+                    } else {
+                        Tone::Plain
+                    },
+                ),
+                Cell::plain(match (i.health.base, i.health.head) {
+                    (Some(b), Some(h)) if b == h => b.to_string(),
+                    (b, h) => format!("{} → {}", b.unwrap_or("—"), h.unwrap_or("—")),
+                }),
+                Cell::plain(i.fields.join(", ")),
+            ]
+        })
+        .collect();
+    let grid = Grid {
+        headers: vec![
+            "change",
+            "id",
+            "base finish",
+            "head finish",
+            "Δ",
+            "health",
+            "fields",
+        ],
+        rows,
+        numeric: vec![4],
+        flexible: vec![6],
+    };
+    let mut blocks = vec![Block::Text(out), Block::Grid(grid)];
+    let mut out = String::new();
+    let cp = &d.critical_path;
+    if !cp.entered.is_empty() || !cp.left.is_empty() {
+        out.push_str(&format!(
+            "critical path: entered [{}], left [{}]\n",
+            cp.entered.join(", "),
+            cp.left.join(", ")
+        ));
+    }
+    for c in &d.clusters {
+        out.push_str(&format!(
+            "cluster {} ready {}\n",
+            c.id,
+            comment::moved_text(&c.forecast_ready, "working days")
+        ));
+    }
+    blocks.push(Block::Text(out));
+    blocks
+}
