@@ -14,16 +14,14 @@ mod realistic;
 
 #[allow(dead_code, unused_imports, clippy::all)]
 mod tj3 {
-    use std::collections::{BTreeSet, HashMap, HashSet};
+    use std::collections::{BTreeSet, HashSet};
     use std::fmt::Write as _;
     use std::fs;
     use std::path::{Path, PathBuf};
     use std::process::Command as StdCommand;
     use std::time::Instant;
 
-    use assert_cmd::Command;
     use chrono::{Datelike, Days, NaiveDate, Weekday};
-    use serde_json::Value;
 
     include!("tj3_common.rs");
 }

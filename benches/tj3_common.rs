@@ -498,66 +498,6 @@ pub(crate) fn run_tj3(p: &Program, end: NaiveDate) -> Vec<(NaiveDate, NaiveDate)
         .collect()
 }
 
-/// Writes the program, runs `milepost status --format json` on it and returns the
-/// (start, finish) of every item by index.
-fn run_milepost(p: &Program) -> Vec<(NaiveDate, NaiveDate)> {
-    let tmp = tempfile::tempdir().unwrap();
-    write_milepost(p, tmp.path());
-    let out = Command::cargo_bin("milepost")
-        .unwrap()
-        .arg("-C")
-        .arg(tmp.path())
-        .args([
-            "--today",
-            &p.start.to_string(),
-            "status",
-            "--format",
-            "json",
-        ])
-        .env_remove("MILEPOST_TODAY")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run milepost");
-    if !out.status.success() {
-        let kept = tmp.keep();
-        panic!(
-            "milepost status failed ({}), program kept in {}:\n{}",
-            out.status,
-            kept.display(),
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "milepost JSON: {e}\n{}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    });
-    let index: HashMap<&str, usize> = p
-        .items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| (it.id.as_str(), i))
-        .collect();
-    let date = |v: &Value, key: &str| -> NaiveDate {
-        let s = v[key]
-            .as_str()
-            .unwrap_or_else(|| panic!("milestone `{key}` is not a date: {v}"));
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    };
-    let list = json["milestones"].as_array().expect("`milestones` array");
-    assert_eq!(list.len(), p.items.len(), "milepost lists every item");
-    let mut got: Vec<Option<(NaiveDate, NaiveDate)>> = vec![None; p.items.len()];
-    for m in list {
-        let id = m["id"].as_str().expect("milestone id");
-        let i = *index
-            .get(id)
-            .unwrap_or_else(|| panic!("milepost lists unknown id {id}"));
-        got[i] = Some((date(m, "start"), date(m, "finish")));
-    }
-    got.into_iter().map(Option::unwrap).collect()
-}
-
 fn describe(p: &Program, i: usize) -> String {
     let it = &p.items[i];
     let deps: Vec<String> = it

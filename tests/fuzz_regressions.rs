@@ -2,10 +2,13 @@
 //! each file in tests/fuzz-regressions/TARGET/ goes through the same pipeline as its
 //! fuzz target and must end in a valid program or in errors — never a panic — and
 //! fast. Every file also runs through the CLI, which must exit 0 or 2.
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use common::Milepost;
 use milepost::analysis::Plan;
 use milepost::source::Memory;
 
@@ -59,19 +62,13 @@ fn cli(config: &[u8], sites: &[u8], plan: &[u8]) {
     std::fs::write(dir.path().join("milepost.toml"), config).expect("write");
     std::fs::write(dir.path().join("sites.yaml"), sites).expect("write");
     std::fs::write(dir.path().join("plan.yaml"), plan).expect("write");
-    let out = assert_cmd::Command::cargo_bin("milepost")
-        .expect("binary")
-        .current_dir(dir.path())
-        .env("MILEPOST_TODAY", "2026-11-16")
+    let out = Milepost::new()
+        .dir(dir.path())
+        .today("2026-11-16")
         .args(["status", "--format", "json"])
-        .output()
-        .expect("run");
-    let code = out.status.code();
-    assert!(
-        matches!(code, Some(0 | 2)),
-        "exit {code:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .run();
+    let code = out.code;
+    assert!(matches!(code, 0 | 2), "exit {code:?}: {}", out.stderr);
 }
 
 fn run(target: &str, make: impl Fn(&[u8]) -> (Vec<u8>, Vec<u8>, Vec<u8>)) -> usize {
