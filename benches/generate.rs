@@ -163,7 +163,7 @@ fn git_program(commits: usize, items: usize, dir: &Path, seed: u64) -> Result<()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     files.sort();
-    let mut rng = realistic::Rng(seed ^ 0x5eed);
+    let mut rng = milepost::testkit::Rng(seed ^ 0x5eed);
     for n in 1..commits {
         let file = &files[rng.below(files.len() as u64) as usize];
         let text = std::fs::read_to_string(file)?;
