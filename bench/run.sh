@@ -20,9 +20,10 @@ mkdir -p "$work"
 results="$work/results.md"
 
 cargo build --release --quiet --bin milepost --example generate --example parse_floor
-bin=$PWD/target/release/milepost
-gen=$PWD/target/release/examples/generate
-floor=$PWD/target/release/examples/parse_floor
+target=${CARGO_TARGET_DIR:-$PWD/target}
+bin=$target/release/milepost
+gen=$target/release/examples/generate
+floor=$target/release/examples/parse_floor
 export MILEPOST_BIN=$bin
 
 if [ $smoke = 1 ]; then

@@ -14,16 +14,14 @@ mod realistic;
 
 #[allow(dead_code, unused_imports, clippy::all)]
 mod tj3 {
-    use std::collections::{BTreeSet, HashMap, HashSet};
+    use std::collections::{BTreeSet, HashSet};
     use std::fmt::Write as _;
     use std::fs;
     use std::path::{Path, PathBuf};
     use std::process::Command as StdCommand;
     use std::time::Instant;
 
-    use assert_cmd::Command;
     use chrono::{Datelike, Days, NaiveDate, Weekday};
-    use serde_json::Value;
 
     include!("tj3_common.rs");
 }
@@ -165,7 +163,7 @@ fn git_program(commits: usize, items: usize, dir: &Path, seed: u64) -> Result<()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     files.sort();
-    let mut rng = realistic::Rng(seed ^ 0x5eed);
+    let mut rng = milepost::testkit::Rng(seed ^ 0x5eed);
     for n in 1..commits {
         let file = &files[rng.below(files.len() as u64) as usize];
         let text = std::fs::read_to_string(file)?;

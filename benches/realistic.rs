@@ -1,24 +1,11 @@
 //! A realistic synthetic program of N milestones: many files, sites and clusters, two
 //! calendars, mixed relation types and lags, constraints, dues and progress (a module of
-//! benches/generate.rs).
+//! benches/generate.rs), built from milepost's test kit.
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// splitmix64: a small, seedable generator (no dependency, stable across versions).
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
+use chrono::NaiveDate;
+use milepost::testkit::{Dep, Item, Progress, Rng, milestones_yaml};
 
 const PER_FILE: usize = 500;
 const PER_CLUSTER: usize = 250;
@@ -57,33 +44,25 @@ pub fn realistic(items: usize, out: &Path, seed: u64) -> Result<(), Box<dyn std:
     // progress, so done work never depends on open work.
     let done = items / 5;
     let wip = items / 50;
-    let mut file = String::new();
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+    let mut all = Vec::with_capacity(items);
     for i in 0..items {
-        if i % PER_FILE == 0 {
-            if i > 0 {
-                std::fs::write(
-                    out.join(format!("milestones/part{:04}.yaml", i / PER_FILE - 1)),
-                    &file,
-                )?;
-            }
-            file = String::from("milestones:\n");
-        }
         let cluster = i / PER_CLUSTER;
         let duration = if rng.below(6) == 0 {
             0
         } else {
-            1 + rng.below(15)
+            1 + rng.below(15) as i64
         };
-        write!(
-            file,
-            "  - id: m{i}\n    name: Work item {i} of cluster {cluster}\n    cluster: c{cluster}\n    owner: owner{}\n    vendor: v{}\n    duration: {duration}\n",
-            rng.below(40),
-            rng.below(20)
-        )?;
+        let mut it = Item {
+            name: Some(format!("Work item {i} of cluster {cluster}")),
+            cluster: Some(format!("c{cluster}")),
+            owner: Some(format!("owner{}", rng.below(40))),
+            vendor: Some(format!("v{}", rng.below(20))),
+            ..Item::new(format!("m{i}"), duration)
+        };
         // Work depends on earlier work of its own cluster, so clusters run in parallel.
         let (lo, hi) = (cluster * PER_CLUSTER, i);
         if hi > lo {
-            file.push_str("    depends_on:\n");
             for k in 0..(1 + rng.below(2)) {
                 let pred = lo + rng.below((hi - lo) as u64) as usize;
                 let pred = if i < done + wip {
@@ -91,35 +70,37 @@ pub fn realistic(items: usize, out: &Path, seed: u64) -> Result<(), Box<dyn std:
                 } else {
                     pred
                 };
-                match (k, rng.below(5)) {
-                    (0, _) | (_, 0..=2) => writeln!(file, "      - m{pred}")?,
-                    (_, 3) => writeln!(
-                        file,
-                        "      - {{ id: m{pred}, type: SS, lag: {} }}",
-                        rng.below(5)
-                    )?,
-                    _ => writeln!(
-                        file,
-                        "      - {{ id: m{pred}, type: FF, lag: {} }}",
-                        rng.below(3)
-                    )?,
-                }
+                let id = format!("m{pred}");
+                it.deps.push(match (k, rng.below(5)) {
+                    (0, _) | (_, 0..=2) => Dep::plain(id),
+                    (_, 3) => Dep::typed(id, "SS", rng.below(5) as i64),
+                    _ => Dep::typed(id, "FF", rng.below(3) as i64),
+                });
             }
         }
         if i < done {
-            writeln!(file, "    status: done\n    finished: 2026-03-02")?;
+            it.progress = Progress::Done {
+                started: None,
+                finished: date(2026, 3, 2)?,
+            };
         } else if i < done + wip && duration > 0 {
-            writeln!(file, "    status: in_progress\n    started: 2026-03-03")?;
+            it.progress = Progress::InProgress {
+                started: date(2026, 3, 3)?,
+                remaining: None,
+            };
         } else if rng.below(10) == 0 {
-            writeln!(file, "    due: 2027-0{}-15", 1 + rng.below(9))?;
+            it.due = Some(date(2027, 1 + rng.below(9) as u32, 15)?);
         }
         if rng.below(20) == 0 && i >= done + wip {
-            writeln!(file, "    start_no_earlier: 2026-0{}-01", 4 + rng.below(5))?;
+            it.start_no_earlier = Some(date(2026, 4 + rng.below(5) as u32, 1)?);
         }
+        all.push(it);
     }
-    std::fs::write(
-        out.join(format!("milestones/part{:04}.yaml", (items - 1) / PER_FILE)),
-        &file,
-    )?;
+    for (k, part) in all.chunks(PER_FILE).enumerate() {
+        std::fs::write(
+            out.join(format!("milestones/part{k:04}.yaml")),
+            milestones_yaml(part),
+        )?;
+    }
     Ok(())
 }

@@ -141,29 +141,10 @@ fn shown_dates(cal: &mut Calendar, s: u32, f: u32) -> (NaiveDate, NaiveDate) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Random program generator (seeded; splitmix64)
+// Random program generator (seeded; the test kit's splitmix64)
 // ---------------------------------------------------------------------------------------
 
-struct Rng(u64);
-
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-    fn range(&mut self, lo: u32, hi_inclusive: u32) -> u32 {
-        lo + (self.next_u64() % u64::from(hi_inclusive - lo + 1)) as u32
-    }
-    fn percent(&mut self, p: u64) -> bool {
-        self.next_u64() % 100 < p
-    }
-}
+use milepost::testkit::Rng;
 
 const PREFIXES: &[&str] = &[
     "po", "ship", "dock", "rack", "power", "cool", "net", "optics", "burnin", "accept",
@@ -179,13 +160,13 @@ pub(crate) fn generate(seed: u64, n: usize, start: NaiveDate, extra_holidays: &[
     let mut holidays: BTreeSet<NaiveDate> = extra_holidays.iter().copied().collect();
     let first = start - Days::new(60);
     for _ in 0..47 {
-        let d = first + Days::new(rng.below(5 * 365 + 60) as u64);
+        let d = first + Days::new(rng.index(5 * 365 + 60) as u64);
         if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
             holidays.insert(d);
         }
     }
 
-    let nfiles = 5 + rng.below(4);
+    let nfiles = 5 + rng.index(4);
     let files: Vec<String> = (0..nfiles)
         .map(|k| match k % 3 {
             0 => format!("streams/stream-{k:02}.yaml"),
@@ -201,8 +182,8 @@ pub(crate) fn generate(seed: u64, n: usize, start: NaiveDate, extra_holidays: &[
     for i in 0..n {
         if i - stream_start >= stream_len {
             stream_start = i;
-            stream_len = 10 + rng.below(30);
-            stream_file = rng.below(nfiles);
+            stream_len = 10 + rng.index(30);
+            stream_file = rng.index(nfiles);
         }
         let in_stream = i - stream_start;
         let milestone = in_stream > 0 && rng.percent(15);
@@ -213,27 +194,27 @@ pub(crate) fn generate(seed: u64, n: usize, start: NaiveDate, extra_holidays: &[
             // a new stream hangs off the program start or off something earlier
             if rng.percent(40) { 0 } else { 1 }
         } else if milestone {
-            1 + rng.below(3)
+            1 + rng.index(3)
         } else if rng.percent(5) {
             0
         } else {
-            1 + rng.below(3)
+            1 + rng.index(3)
         };
         let mut deps: Vec<Dep> = Vec::new();
         for _ in 0..ndeps {
             let pred = if in_stream > 0 && rng.percent(85) {
                 // inside the stream, mostly near the end of it
                 let window = in_stream.min(8);
-                i - 1 - rng.below(window)
+                i - 1 - rng.index(window)
             } else {
-                rng.below(i)
+                rng.index(i)
             };
             if deps.iter().any(|d| d.pred == pred) {
                 continue;
             }
             let rel = if rng.percent(30) { Rel::Ss } else { Rel::Fs };
             let lag = if rng.percent(55) { 0 } else { rng.range(1, 10) };
-            let form = rng.below(4) as u8;
+            let form = rng.index(4) as u8;
             deps.push(Dep {
                 pred,
                 rel,
@@ -241,20 +222,20 @@ pub(crate) fn generate(seed: u64, n: usize, start: NaiveDate, extra_holidays: &[
                 form,
             });
         }
-        let prefix = PREFIXES[rng.below(PREFIXES.len())];
-        let id = match rng.below(3) {
+        let prefix = PREFIXES[rng.index(PREFIXES.len())];
+        let id = match rng.index(3) {
             0 => format!("{prefix}-{i:05}"),
             1 => format!("s{}.{prefix}-{i}", stream_start),
             _ => format!("{prefix}_{i}"),
         };
-        let place = match rng.below(6) {
-            0 => Some(Place::Site(rng.below(SITES.len()))),
-            1 | 2 => Some(Place::Cluster(rng.below(CLUSTERS.len()))),
+        let place = match rng.index(6) {
+            0 => Some(Place::Site(rng.index(SITES.len()))),
+            1 | 2 => Some(Place::Cluster(rng.index(CLUSTERS.len()))),
             _ => None,
         };
         // a few items land in a random file rather than their stream's
         let file = if rng.percent(10) {
-            rng.below(nfiles)
+            rng.index(nfiles)
         } else {
             stream_file
         };
@@ -496,66 +477,6 @@ pub(crate) fn run_tj3(p: &Program, end: NaiveDate) -> Vec<(NaiveDate, NaiveDate)
         .enumerate()
         .map(|(i, d)| d.unwrap_or_else(|| panic!("tj3 report lacks t{i} ({})", p.items[i].id)))
         .collect()
-}
-
-/// Writes the program, runs `milepost status --format json` on it and returns the
-/// (start, finish) of every item by index.
-fn run_milepost(p: &Program) -> Vec<(NaiveDate, NaiveDate)> {
-    let tmp = tempfile::tempdir().unwrap();
-    write_milepost(p, tmp.path());
-    let out = Command::cargo_bin("milepost")
-        .unwrap()
-        .arg("-C")
-        .arg(tmp.path())
-        .args([
-            "--today",
-            &p.start.to_string(),
-            "status",
-            "--format",
-            "json",
-        ])
-        .env_remove("MILEPOST_TODAY")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run milepost");
-    if !out.status.success() {
-        let kept = tmp.keep();
-        panic!(
-            "milepost status failed ({}), program kept in {}:\n{}",
-            out.status,
-            kept.display(),
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "milepost JSON: {e}\n{}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    });
-    let index: HashMap<&str, usize> = p
-        .items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| (it.id.as_str(), i))
-        .collect();
-    let date = |v: &Value, key: &str| -> NaiveDate {
-        let s = v[key]
-            .as_str()
-            .unwrap_or_else(|| panic!("milestone `{key}` is not a date: {v}"));
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    };
-    let list = json["milestones"].as_array().expect("`milestones` array");
-    assert_eq!(list.len(), p.items.len(), "milepost lists every item");
-    let mut got: Vec<Option<(NaiveDate, NaiveDate)>> = vec![None; p.items.len()];
-    for m in list {
-        let id = m["id"].as_str().expect("milestone id");
-        let i = *index
-            .get(id)
-            .unwrap_or_else(|| panic!("milepost lists unknown id {id}"));
-        got[i] = Some((date(m, "start"), date(m, "finish")));
-    }
-    got.into_iter().map(Option::unwrap).collect()
 }
 
 fn describe(p: &Program, i: usize) -> String {

@@ -15,5 +15,7 @@ pub mod model;
 pub mod render;
 pub mod schedule;
 pub mod source;
+#[doc(hidden)]
+pub mod testkit;
 pub mod validate;
 pub mod write;

@@ -17,6 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["analysis"],
     &["render"],
     &["cli"],
+    &["testkit"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

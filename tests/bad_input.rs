@@ -11,7 +11,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::Milepost;
 use support::{Expect, PLAN, TOML, check, copy_dir, expected, program};
 
 #[test]
@@ -257,16 +257,13 @@ fn git_revisions_stay_in_the_program_and_within_the_limits() {
 #[test]
 fn a_panic_is_reported_as_a_bug_with_exit_101() {
     let dir = program(TOML, &[("plan.yaml", PLAN.as_bytes())]);
-    let out = Command::cargo_bin("milepost")
-        .expect("binary")
-        .current_dir(dir.path())
+    let out = Milepost::new()
+        .dir(dir.path())
         .env("MILEPOST_TEST_PANIC", "1")
-        .env_remove("RUST_BACKTRACE")
         .arg("validate")
-        .output()
-        .expect("run");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(101), "{stderr}");
+        .run();
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 101, "{stderr}");
     assert!(stderr.contains("this is a bug in milepost"), "{stderr}");
     assert!(stderr.contains(env!("CARGO_PKG_VERSION")), "{stderr}");
     assert!(stderr.contains("Please report it"), "{stderr}");

@@ -1,6 +1,7 @@
 //! Paths in the bad-input corpus (docs/reliability.md): links out of the program and
 //! link loops are reported and never followed, special files are skipped, unreadable
 //! files and non-UTF-8 names are errors naming them.
+mod common;
 #[path = "support/bad_input.rs"]
 mod support;
 

@@ -6,7 +6,8 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::repo::{Repo, milepost_in};
+use common::Milepost;
+use common::repo::Repo;
 use milepost::load::yaml::{self, Node, NodeKind};
 use serde_json::Value;
 
@@ -99,11 +100,12 @@ fn pull_request() -> Repo {
     r
 }
 
-fn run(r: &Repo, cmd: &str, env: &[(&str, &str)]) -> (i32, String, String) {
-    let args: Vec<&str> = cmd.split_whitespace().skip(1).collect();
-    let mut env = env.to_vec();
-    env.push(("MILEPOST_TODAY", "2026-10-14"));
-    milepost_in(r.path(), &args, &env)
+/// A pipeline's `milepost …` command line, run in the repository as of 2026-10-14.
+fn step(r: &Repo, cmd: &str) -> Milepost {
+    Milepost::new()
+        .dir(r.path())
+        .args(cmd.split_whitespace().skip(1))
+        .today("2026-10-14")
 }
 
 #[test]
@@ -115,8 +117,8 @@ fn github_annotations_point_at_the_lines_and_the_summary_is_written() {
         ("GITHUB_BASE_REF", "main"),
         ("GITHUB_STEP_SUMMARY", summary.to_str().unwrap()),
     ];
-    assert_eq!(run(&r, GITHUB[0], &env).0, 0);
-    let (code, out, err) = run(&r, GITHUB[1], &env);
+    assert_eq!(step(&r, GITHUB[0]).envs(&env).run().code, 0);
+    let (code, out, err) = step(&r, GITHUB[1]).envs(&env).run().parts();
     assert_eq!(code, 1, "{err}");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
@@ -139,7 +141,7 @@ fn github_annotations_point_at_the_lines_and_the_summary_is_written() {
         "{text}"
     );
     // The JUnit step writes its file even though the check fails.
-    let (code, out, _) = run(&r, GITHUB[2], &env);
+    let (code, out, _) = step(&r, GITHUB[2]).envs(&env).run().parts();
     assert_eq!(
         (code, out.trim_end()),
         (
@@ -183,7 +185,7 @@ fn github_annotations_point_at_the_lines_and_the_summary_is_written() {
         .collect();
     assert_eq!(lines, [("po", "2"), ("deliver", "8"), ("soon", "9")]);
     // The comment for the bot step.
-    let (code, _, err) = run(&r, GITHUB[3], &env);
+    let (code, _, err) = step(&r, GITHUB[3]).envs(&env).run().parts();
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains("comparing with origin/main ($GITHUB_BASE_REF)"),
@@ -203,7 +205,9 @@ fn at_most_ten_annotations_of_a_kind_then_a_notice() {
         ));
     }
     r.write("program/plan.yaml", &plan);
-    let (code, out, _) = run(&r, "milepost -C program check --format github", &[]);
+    let (code, out, _) = step(&r, "milepost -C program check --format github")
+        .run()
+        .parts();
     assert_eq!(code, 1);
     assert_eq!(out.lines().filter(|l| l.starts_with("::error")).count(), 10);
     assert!(
@@ -216,7 +220,7 @@ fn at_most_ten_annotations_of_a_kind_then_a_notice() {
 fn gitlab_code_quality_fingerprints_survive_unrelated_changes() {
     let r = pull_request();
     let report = |r: &Repo| {
-        let (code, out, _) = run(r, GITLAB[1], &[]);
+        let (code, out, _) = step(r, GITLAB[1]).run().parts();
         assert_eq!(
             (code, out.trim_end()),
             (
@@ -272,7 +276,7 @@ fn gitlab_code_quality_fingerprints_survive_unrelated_changes() {
     assert_eq!(po2["fingerprint"], po["fingerprint"]);
     assert_eq!(po2["location"]["lines"]["begin"].as_i64(), Some(3));
     // The JUnit line of the same pipeline.
-    assert_eq!(run(&r, GITLAB[2], &[]).0, 1);
+    assert_eq!(step(&r, GITLAB[2]).run().code, 1);
     assert!(r.path().join("milepost-junit.xml").exists());
 }
 
@@ -286,17 +290,19 @@ fn a_slip_fails_check_and_diff_when_asked() {
         .replace("duration: 5", "duration: 9");
     r.write("program/plan.yaml", &fixed);
     let env = [("GITHUB_BASE_REF", "main")];
-    let (code, out, _) = run(&r, "milepost -C program check", &env);
+    let (code, out, _) = step(&r, "milepost -C program check")
+        .envs(&env)
+        .run()
+        .parts();
     assert_eq!(code, 0, "{out}");
-    let (code, out, _) = run(&r, GITHUB[1], &env);
+    let (code, out, _) = step(&r, GITHUB[1]).envs(&env).run().parts();
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("program: slip: `program` Demo: program finish moves 4 working days later than at origin/main"), "{out}");
     assert!(out.contains("program/plan.yaml:8:5: slip: `deliver` Delivered: forecast finish moves 4 working days later than at origin/main"), "{out}");
-    let (code, _, _) = run(
-        &r,
-        GITLAB[3],
-        &[("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main")],
-    );
+    let (code, _, _) = step(&r, GITLAB[3])
+        .env("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main")
+        .run()
+        .parts();
     assert_eq!(code, 1);
     assert!(
         std::fs::read_to_string(r.path().join("milepost-comment.md"))
@@ -316,7 +322,9 @@ fn junit_names_the_file_and_line_of_every_item_in_every_file() {
             "# later work\nmilestones:\n  - {id: later, cluster: a, duration: 2}\n\n  - id: last\n    duration: 1\n",
         );
     r.commit("2026-10-12", "Plan");
-    let (code, out, err) = run(&r, "milepost -C program check --format junit", &[]);
+    let (code, out, err) = step(&r, "milepost -C program check --format junit")
+        .run()
+        .parts();
     assert_eq!(code, 1, "{err}");
     let doc = roxmltree::Document::parse(&out).unwrap();
     let mut places: Vec<_> = doc

@@ -2,7 +2,7 @@
 //! exit-status contract (0 fine, 1 a `check` violation, 2 invalid input or usage).
 mod common;
 
-use common::TestProgram;
+use common::{Milepost, TestProgram};
 use serde_json::Value;
 
 /// A small program: two clusters at two sites; as of 2026-10-14, `po` is overdue and
@@ -28,25 +28,20 @@ milestones:
 
 const TODAY: &str = "2026-10-14";
 
-fn run(p: &TestProgram, args: &[&str]) -> (i32, String, String) {
-    let out = p.cmd(TODAY).args(args).output().expect("run");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn status_table_and_summary() {
-    let (code, out, err) = run(&program(), &["status"]);
+    let (code, out, err) = program().cmd(TODAY).args(["status"]).run().parts();
     assert_eq!(code, 0, "{err}");
     insta::assert_snapshot!(out);
 }
 
 #[test]
 fn status_json_has_the_spec_shape() {
-    let (code, out, _) = run(&program(), &["status", "--format", "json"]);
+    let (code, out, _) = program()
+        .cmd(TODAY)
+        .args(["status", "--format", "json"])
+        .run()
+        .parts();
     assert_eq!(code, 0);
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["program"]["today"], "2026-10-14");
@@ -114,10 +109,14 @@ fn status_json_has_the_spec_shape() {
 #[test]
 fn filters_narrow_the_list_not_the_schedule() {
     let p = program();
-    let (_, all, _) = run(&p, &["status", "--format", "json"]);
-    let (_, some, _) = run(
-        &p,
-        &[
+    let (_, all, _) = p
+        .cmd(TODAY)
+        .args(["status", "--format", "json"])
+        .run()
+        .parts();
+    let (_, some, _) = p
+        .cmd(TODAY)
+        .args([
             "status",
             "--format",
             "json",
@@ -125,8 +124,9 @@ fn filters_narrow_the_list_not_the_schedule() {
             "a",
             "--health",
             "slipping,overdue",
-        ],
-    );
+        ])
+        .run()
+        .parts();
     let all: Value = serde_json::from_str(&all).unwrap();
     let some: Value = serde_json::from_str(&some).unwrap();
     let ids: Vec<&str> = some["milestones"]
@@ -152,7 +152,11 @@ fn filters_narrow_the_list_not_the_schedule() {
         ("--owner", "bob", 1),
         ("--vendor", "dell", 2),
     ] {
-        let (_, out, _) = run(&p, &["status", "--format", "json", flag, value]);
+        let (_, out, _) = p
+            .cmd(TODAY)
+            .args(["status", "--format", "json", flag, value])
+            .run()
+            .parts();
         let v: Value = serde_json::from_str(&out).unwrap();
         assert_eq!(
             v["milestones"].as_array().unwrap().len(),
@@ -160,7 +164,11 @@ fn filters_narrow_the_list_not_the_schedule() {
             "{flag} {value}"
         );
     }
-    let (_, crit, _) = run(&p, &["status", "--critical", "--format", "json"]);
+    let (_, crit, _) = p
+        .cmd(TODAY)
+        .args(["status", "--critical", "--format", "json"])
+        .run()
+        .parts();
     let crit: Value = serde_json::from_str(&crit).unwrap();
     assert!(
         crit["milestones"]
@@ -173,7 +181,11 @@ fn filters_narrow_the_list_not_the_schedule() {
 
 #[test]
 fn an_unknown_filter_id_is_a_usage_error() {
-    let (code, out, err) = run(&program(), &["status", "--cluster", "aa"]);
+    let (code, out, err) = program()
+        .cmd(TODAY)
+        .args(["status", "--cluster", "aa"])
+        .run()
+        .parts();
     assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(
@@ -185,38 +197,46 @@ fn an_unknown_filter_id_is_a_usage_error() {
 #[test]
 fn critical_path_json_and_table() {
     let p = program();
-    let (code, out, _) = run(&p, &["critical", "--format", "json"]);
+    let (code, out, _) = p
+        .cmd(TODAY)
+        .args(["critical", "--format", "json"])
+        .run()
+        .parts();
     assert_eq!(code, 0);
     insta::assert_snapshot!("critical_json", out);
-    let (_, table, _) = run(&p, &["critical"]);
+    let (_, table, _) = p.cmd(TODAY).args(["critical"]).run().parts();
     insta::assert_snapshot!("critical_table", table);
 }
 
 #[test]
 fn clusters_forecast() {
     let p = program();
-    let (code, out, _) = run(&p, &["clusters", "--format", "markdown"]);
+    let (code, out, _) = p
+        .cmd(TODAY)
+        .args(["clusters", "--format", "markdown"])
+        .run()
+        .parts();
     assert_eq!(code, 0);
     insta::assert_snapshot!(out);
 }
 
 #[test]
 fn show_explains_what_drives_an_item() {
-    let (code, out, _) = run(&program(), &["show", "install"]);
+    let (code, out, _) = program().cmd(TODAY).args(["show", "install"]).run().parts();
     assert_eq!(code, 0);
     assert!(
         out.contains("driving_chain  po → deliver → install"),
         "{out}"
     );
     insta::assert_snapshot!(out);
-    let (code, _, err) = run(&program(), &["show", "instal"]);
+    let (code, _, err) = program().cmd(TODAY).args(["show", "instal"]).run().parts();
     assert_eq!(code, 2);
     assert!(err.contains("did you mean `install`?"), "{err}");
 }
 
 #[test]
 fn check_exits_1_on_an_overdue_item_and_names_its_file_and_line() {
-    let (code, out, _) = run(&program(), &["check"]);
+    let (code, out, _) = program().cmd(TODAY).args(["check"]).run().parts();
     assert_eq!(code, 1);
     assert_eq!(
         out.lines().next().unwrap(),
@@ -226,10 +246,11 @@ fn check_exits_1_on_an_overdue_item_and_names_its_file_and_line() {
         out.ends_with("check failed: 1 violation of fail_on = [overdue] as of 2026-10-14\n"),
         "{out}"
     );
-    let (code, out, _) = run(
-        &program(),
-        &["check", "--fail-on", "overdue,slipping", "--format", "json"],
-    );
+    let (code, out, _) = program()
+        .cmd(TODAY)
+        .args(["check", "--fail-on", "overdue,slipping", "--format", "json"])
+        .run()
+        .parts();
     assert_eq!(code, 1);
     let v: Value = serde_json::from_str(&out).unwrap();
     let found: Vec<(&str, &str)> = v["violations"]
@@ -261,7 +282,7 @@ fn check_passes_on_a_clean_program_and_reads_the_policy() {
         "a.yaml",
         "milestones:\n  - {id: a, duration: 3, due: 2026-12-01}\n",
     );
-    let (code, out, _) = run(&p, &["check"]);
+    let (code, out, _) = p.cmd(TODAY).args(["check"]).run().parts();
     assert_eq!(
         (code, out.as_str()),
         (0, "ok: 1 milestone, none overdue as of 2026-10-14\n")
@@ -273,19 +294,19 @@ fn check_passes_on_a_clean_program_and_reads_the_policy() {
         "a.yaml",
         "milestones:\n  - {id: a, duration: 3, due: 2026-12-01}\n",
     );
-    assert_eq!(run(&strict, &["check"]).0, 1);
+    assert_eq!(strict.cmd(TODAY).args(["check"]).run().code, 1);
     // `fail_on = []` turns the gate off even for an overdue item.
     let off = TestProgram::new("[program]\nstart = 2026-10-05\n[policy]\nfail_on = []\n").file(
         "a.yaml",
         "milestones:\n  - {id: a, duration: 3, due: 2026-10-06}\n",
     );
-    assert_eq!(run(&off, &["check"]).0, 0);
+    assert_eq!(off.cmd(TODAY).args(["check"]).run().code, 0);
 }
 
 #[test]
 fn check_exits_2_not_1_on_an_invalid_program() {
     let p = TestProgram::simple().file("a.yaml", "milestones:\n  - {id: a, due: yesterday}\n");
-    assert_eq!(run(&p, &["check"]).0, 2);
+    assert_eq!(p.cmd(TODAY).args(["check"]).run().code, 2);
 }
 
 #[test]
@@ -297,10 +318,10 @@ fn usage_errors_exit_2() {
         &["nosuch"],
         &["check", "--fail-on", "late"],
     ] {
-        let (code, _, err) = run(&p, args);
+        let (code, _, err) = p.cmd(TODAY).args(args).run().parts();
         assert_eq!(code, 2, "{args:?}: {err}");
     }
-    let (code, out, _) = run(&p, &["--help"]);
+    let (code, out, _) = p.cmd(TODAY).args(["--help"]).run().parts();
     assert_eq!(code, 0);
     assert!(out.contains("Usage: milepost"));
 }
@@ -308,28 +329,22 @@ fn usage_errors_exit_2() {
 #[test]
 fn a_missing_program_exits_2_with_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
-    let out = assert_cmd::Command::cargo_bin("milepost")
-        .unwrap()
-        .current_dir(dir.path())
+    let out = Milepost::new()
+        .dir(dir.path())
         .args(["-C", "nowhere", "status"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "error: no milepost.toml in nowhere\n"
-    );
+        .run();
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stderr, "error: no milepost.toml in nowhere\n");
 }
 
 #[test]
 fn today_comes_from_the_flag_over_the_environment() {
     let p = program();
-    let out = p
+    let v = p
         .cmd(TODAY)
         .args(["--today", "2026-10-13", "status", "--format", "json"])
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        .run()
+        .json();
     assert_eq!(v["program"]["today"], "2026-10-13");
 }
 
@@ -338,12 +353,11 @@ fn finds_the_program_from_a_subdirectory() {
     let p = program();
     let out = p
         .cmd(TODAY)
-        .current_dir(p.path().join("clusters"))
+        .dir(p.path().join("clusters"))
         .arg("validate")
-        .output()
-        .unwrap();
+        .run();
     assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
+        out.stdout,
         "valid: 2 sites, 2 clusters, 1 vendor, 6 milestones, 0 risks\n"
     );
 }
@@ -351,7 +365,7 @@ fn finds_the_program_from_a_subdirectory() {
 #[test]
 fn a_closed_pipe_is_not_an_error() {
     use std::io::Read;
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
     let mut yaml = String::from("milestones:\n");
     for i in 0..3000 {
         yaml.push_str(&format!(
@@ -359,10 +373,10 @@ fn a_closed_pipe_is_not_an_error() {
         ));
     }
     let p = TestProgram::simple().file("a.yaml", &yaml);
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("milepost"))
-        .current_dir(p.path())
-        .env("MILEPOST_TODAY", TODAY)
+    let mut child = p
+        .cmd(TODAY)
         .args(["status", "--format", "json"])
+        .command()
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -385,52 +399,41 @@ fn a_closed_pipe_is_not_an_error() {
 #[test]
 fn color_is_off_when_piped_and_on_when_forced() {
     let p = program();
-    let (_, plain, _) = run(&p, &["status"]);
+    let (_, plain, _) = p.cmd(TODAY).args(["status"]).run().parts();
     assert!(!plain.contains('\x1b'));
     let out = p
         .cmd(TODAY)
         .env_remove("NO_COLOR")
         .args(["--color", "always", "status"])
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains('\x1b'));
+        .run();
+    assert!(out.stdout.contains('\x1b'));
 }
 
 /// The bundled example as the README runs it: every date is pinned, and it tells the
 /// story the README promises (one overdue item, a slipping chain).
 #[test]
 fn the_example_program() {
-    let root = env!("CARGO_MANIFEST_DIR");
     let run = |args: &[&str]| {
-        let out = assert_cmd::Command::cargo_bin("milepost")
-            .unwrap()
-            .current_dir(root)
-            .env("NO_COLOR", "1")
-            .env_remove("MILEPOST_TODAY")
-            .args(["-C", "examples/gpu-buildout", "--today", "2026-12-14"])
+        Milepost::example()
+            .args(["--today", "2026-12-14"])
             .args(args)
-            .output()
-            .unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+            .run()
+            .parts()
     };
     let (code, out, err) = run(&["validate"]);
-    assert_eq!((code, err.as_str()), (Some(0), ""), "{err}");
+    assert_eq!((code, err.as_str()), (0, ""), "{err}");
     assert_eq!(
         out,
         "valid: 2 sites, 4 clusters, 11 vendors, 67 milestones, 6 risks\n"
     );
     let (code, json, _) = run(&["status", "--format", "json"]);
-    assert_eq!(code, Some(0));
+    assert_eq!(code, 0);
     insta::assert_snapshot!("example_status_json", json);
     let (code, table, _) = run(&["status"]);
-    assert_eq!(code, Some(0));
+    assert_eq!(code, 0);
     assert!(table.ends_with("67 milestones: 17 done, 27 on_track, 15 at_risk, 7 slipping, 1 overdue · 9 critical · program finish 2027-06-30\n"), "{table}");
     let (code, out, _) = run(&["check"]);
-    assert_eq!(code, Some(1));
+    assert_eq!(code, 1);
     assert!(
         out.starts_with("examples/gpu-buildout/clusters/dfw1-h200.yaml:"),
         "{out}"

@@ -162,9 +162,9 @@ fn every_invalid_input_class_exits_2_with_a_located_diagnostic() {
         let p = TestProgram::simple()
             .file("a.yaml", SITES)
             .file("b.yaml", yaml);
-        let out = p.cmd("2026-11-16").arg("validate").output().expect("run");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+        let out = p.cmd("2026-11-16").arg("validate").run();
+        let stderr = &out.stderr;
+        assert_eq!(out.code, 2, "{name}: {stderr}");
         assert!(out.stdout.is_empty(), "{name}: stdout should be empty");
         assert!(
             stderr.contains(needle),
@@ -184,9 +184,9 @@ fn all_problems_are_reported_in_one_run() {
         "b.yaml",
         "milestones:\n  - {id: a, duraton: 1}\n  - {id: b, site: nowhere}\n  - {id: c, depends_on: [zzz]}\n",
     ).file("c.yaml", "risks:\n  - {id: r, probability: 7}\n");
-    let out = p.cmd("2026-11-16").arg("status").output().expect("run");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2));
+    let out = p.cmd("2026-11-16").arg("status").run();
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 2);
     for needle in [
         "unknown key `duraton`",
         "unknown site `nowhere`",
@@ -206,9 +206,9 @@ fn invalid_utf8_names_the_file() {
         b"milestones:\n  - id: \xff\xfe\n",
     )
     .unwrap();
-    let out = p.cmd("2026-11-16").arg("validate").output().expect("run");
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let out = p.cmd("2026-11-16").arg("validate").run();
+    assert_eq!(out.code, 2);
+    let stderr = &out.stderr;
     assert!(stderr.contains("not valid UTF-8: byte 0xFF"), "{stderr}");
     assert!(stderr.contains("╭─[bad.yaml:2:9]"), "{stderr}");
 }
@@ -218,9 +218,9 @@ fn a_bad_milepost_toml_is_located() {
     let p = TestProgram::new(
         "[program]\nname = \"x\"\nstart = 2026-10-05\ntimezone = \"Europe/Lodnon\"\n[calendar]\nworkdays = [\"mon\", \"tues\"]\n",
     );
-    let out = p.cmd("2026-11-16").arg("validate").output().expect("run");
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let out = p.cmd("2026-11-16").arg("validate").run();
+    assert_eq!(out.code, 2);
+    let stderr = &out.stderr;
     assert!(stderr.contains("did you mean `Europe/London`?"), "{stderr}");
     assert!(stderr.contains("unknown weekday `tues`"), "{stderr}");
     assert!(stderr.contains("╭─[milepost.toml:4:12]"), "{stderr}");
@@ -229,15 +229,15 @@ fn a_bad_milepost_toml_is_located() {
 #[test]
 fn out_of_sequence_progress_is_a_warning_only() {
     let p = TestProgram::simple().file("a.yaml", "milestones:\n  - {id: a, duration: 2}\n  - {id: b, depends_on: [a], status: done, finished: 2026-11-02}\n");
-    let out = p.cmd("2026-11-16").arg("validate").output().expect("run");
-    assert_eq!(out.status.code(), Some(0));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let out = p.cmd("2026-11-16").arg("validate").run();
+    assert_eq!(out.code, 0);
+    let stderr = &out.stderr;
     assert!(
         stderr.contains("`b` is done but its predecessor `a` is not"),
         "{stderr}"
     );
     assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
+        out.stdout,
         "valid: 0 sites, 0 clusters, 0 vendors, 2 milestones, 0 risks (1 warning)\n"
     );
 }

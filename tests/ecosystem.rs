@@ -7,36 +7,20 @@ mod validator;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
-use common::TestProgram;
+use common::{Milepost, TestProgram};
 use validator::{python_validator, schema_errors, yaml_files};
 
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/gpu-buildout");
 
-/// The CLI with a fixed today and no colour, run in `dir`.
-fn milepost(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("milepost").unwrap();
-    cmd.current_dir(dir)
-        .env("MILEPOST_TODAY", "2027-01-04")
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS");
-    cmd
-}
-
-/// (exit code, stdout, stderr).
-pub fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = milepost(dir).args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+/// The CLI with a fixed today, run in `dir`.
+pub fn milepost(dir: &Path) -> Milepost {
+    Milepost::new().dir(dir).today("2027-01-04")
 }
 
 /// A new program made by `milepost init` in a temporary directory.
 fn initialized() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let (code, _, err) = run(dir.path(), &["init"]);
+    let (code, _, err) = milepost(dir.path()).args(["init"]).run().parts();
     assert_eq!(code, 0, "{err}");
     dir
 }
@@ -102,7 +86,7 @@ fn the_schema_rejects_what_the_loader_rejects() {
     }
     assert!(!errors.iter().any(|e| e.contains("ok.yaml")), "{errors:#?}");
     // The loader agrees: each bad file is an error there too.
-    let (code, _, err) = run(p.path(), &["validate"]);
+    let (code, _, err) = milepost(p.path()).args(["validate"]).run().parts();
     assert_eq!(code, 2);
     for what in [
         "unknown key `colour`",
@@ -135,7 +119,7 @@ fn the_example_carries_modelines_and_current_schemas() {
         ("milepost.toml.schema.json", &["schema", "--toml"][..]),
     ] {
         let committed = std::fs::read_to_string(root.join(".milepost").join(file)).unwrap();
-        let (_, current, _) = run(root, args);
+        let (_, current, _) = milepost(root).args(args).run().parts();
         assert!(
             committed == current,
             "examples/gpu-buildout/.milepost/{file} is stale: regenerate it with `milepost {}`",
@@ -147,13 +131,13 @@ fn the_example_carries_modelines_and_current_schemas() {
 #[test]
 fn init_then_validate_then_status_in_an_empty_directory() {
     let dir = initialized();
-    let (code, out, err) = run(dir.path(), &["validate"]);
+    let (code, out, err) = milepost(dir.path()).args(["validate"]).run().parts();
     assert_eq!((code, err.as_str()), (0, ""), "{err}");
     assert_eq!(
         out,
         "valid: 1 site, 1 cluster, 1 vendor, 5 milestones, 0 risks\n"
     );
-    let (code, out, err) = run(dir.path(), &["status"]);
+    let (code, out, err) = milepost(dir.path()).args(["status"]).run().parts();
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("dc1-gpu1-handover"), "{out}");
     assert!(out.contains("5 milestones"), "{out}");
@@ -162,18 +146,24 @@ fn init_then_validate_then_status_in_an_empty_directory() {
     let ignore = std::fs::read_to_string(dir.path().join(".gitignore")).unwrap();
     assert!(ignore.lines().any(|l| l == "/reports/"), "{ignore}");
     let schema = std::fs::read_to_string(dir.path().join(".milepost/schema.json")).unwrap();
-    assert_eq!(schema, run(dir.path(), &["schema"]).1);
+    assert_eq!(schema, milepost(dir.path()).args(["schema"]).run().stdout);
 }
 
 #[test]
 fn init_makes_a_named_directory() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, _, err) = run(dir.path(), &["init", "q3/new-program"]);
+    let (code, _, err) = milepost(dir.path())
+        .args(["init", "q3/new-program"])
+        .run()
+        .parts();
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("cd q3/new-program"), "{err}");
     let toml = std::fs::read_to_string(dir.path().join("q3/new-program/milepost.toml")).unwrap();
     assert!(toml.contains("name = \"new-program\""), "{toml}");
-    let (code, _, err) = run(dir.path(), &["-C", "q3/new-program", "validate"]);
+    let (code, _, err) = milepost(dir.path())
+        .args(["-C", "q3/new-program", "validate"])
+        .run()
+        .parts();
     assert_eq!(code, 0, "{err}");
 }
 
@@ -200,7 +190,7 @@ fn init_refuses_to_overwrite_and_force_does() {
     std::fs::write(dir.path().join("milepost.toml"), "# mine\n").unwrap();
     std::fs::write(dir.path().join(".gitignore"), "/target").unwrap();
     let before = snapshot(dir.path());
-    let (code, out, err) = run(dir.path(), &["init"]);
+    let (code, out, err) = milepost(dir.path()).args(["init"]).run().parts();
     assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(
@@ -210,18 +200,18 @@ fn init_refuses_to_overwrite_and_force_does() {
     assert!(err.contains("--force"), "{err}");
     assert_eq!(snapshot(dir.path()), before, "init changed files");
 
-    let (code, _, err) = run(dir.path(), &["init", "--force"]);
+    let (code, _, err) = milepost(dir.path()).args(["init", "--force"]).run().parts();
     assert_eq!(code, 0, "{err}");
     let toml = std::fs::read_to_string(dir.path().join("milepost.toml")).unwrap();
     assert!(toml.contains("[program]"), "{toml}");
     // The existing .gitignore keeps its lines and gains the entry once.
-    run(dir.path(), &["init", "--force"]);
+    milepost(dir.path()).args(["init", "--force"]).run().parts();
     let ignore = std::fs::read_to_string(dir.path().join(".gitignore")).unwrap();
     assert_eq!(
         ignore,
         "/target\n# milepost: generated reports\n/reports/\n"
     );
-    assert_eq!(run(dir.path(), &["validate"]).0, 0);
+    assert_eq!(milepost(dir.path()).args(["validate"]).run().code, 0);
     // No temporary file is left behind.
     assert!(
         !snapshot(dir.path())
@@ -234,7 +224,7 @@ fn init_refuses_to_overwrite_and_force_does() {
 fn init_refuses_a_file_as_directory() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("plan"), "").unwrap();
-    let (code, _, err) = run(dir.path(), &["init", "plan"]);
+    let (code, _, err) = milepost(dir.path()).args(["init", "plan"]).run().parts();
     assert_eq!(code, 2);
     assert!(err.contains("not a directory"), "{err}");
 }
@@ -243,12 +233,22 @@ fn init_refuses_a_file_as_directory() {
 fn completion_scripts_load_in_bash() {
     let dir = tempfile::tempdir().unwrap();
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
-        let (code, out, err) = run(dir.path(), &["completions", shell]);
+        let (code, out, err) = milepost(dir.path())
+            .args(["completions", shell])
+            .run()
+            .parts();
         assert_eq!(code, 0, "{shell}: {err}");
         assert!(out.contains("milepost"), "{shell}");
     }
     let script = dir.path().join("milepost.bash");
-    std::fs::write(&script, run(dir.path(), &["completions", "bash"]).1).unwrap();
+    std::fs::write(
+        &script,
+        milepost(dir.path())
+            .args(["completions", "bash"])
+            .run()
+            .stdout,
+    )
+    .unwrap();
     // Source it, then complete `milepost st` and `milepost status --format `.
     let complete = |line: &str| {
         let out = Process::new("bash")
@@ -276,7 +276,7 @@ fn completion_scripts_load_in_bash() {
 #[test]
 fn man_page_is_roff() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, page, _) = run(dir.path(), &["man"]);
+    let (code, page, _) = milepost(dir.path()).args(["man"]).run().parts();
     assert_eq!(code, 0);
     assert!(
         page.starts_with(".ie \\n(.g"),
@@ -285,7 +285,10 @@ fn man_page_is_roff() {
     );
     assert!(page.contains(".TH milepost 1"), "no title header");
     assert!(page.contains("completions"));
-    let (code, _, err) = run(dir.path(), &["man", "--dir", "."]);
+    let (code, _, err) = milepost(dir.path())
+        .args(["man", "--dir", "."])
+        .run()
+        .parts();
     assert_eq!(code, 0, "{err}");
     assert!(dir.path().join("milepost.1").is_file());
     assert!(dir.path().join("milepost-status.1").is_file());
@@ -313,12 +316,18 @@ fn parse_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
 #[test]
 fn status_csv_has_every_json_field() {
     let p = csv_program();
-    let (code, out, err) = run(p.path(), &["status", "--format", "csv"]);
+    let (code, out, err) = milepost(p.path())
+        .args(["status", "--format", "csv"])
+        .run()
+        .parts();
     assert_eq!(code, 0, "{err}");
     assert!(out.contains(",\"PO, signed\","), "{out}");
     assert!(out.contains(",\"Rack \"\"A\"\"\","), "{out}");
     let (headers, rows) = parse_csv(&out);
-    let (_, json, _) = run(p.path(), &["status", "--format", "json"]);
+    let (_, json, _) = milepost(p.path())
+        .args(["status", "--format", "json"])
+        .run()
+        .parts();
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     let first = json["milestones"][0].as_object().unwrap();
     assert_eq!(headers, first.keys().cloned().collect::<Vec<_>>());
@@ -334,22 +343,34 @@ fn status_csv_has_every_json_field() {
         assert_eq!(rows[1][i], expected, "{h}");
     }
     // A filter that matches nothing still writes the header.
-    let (_, out, _) = run(p.path(), &["status", "--format", "csv", "--owner", "x"]);
+    let (_, out, _) = milepost(p.path())
+        .args(["status", "--format", "csv", "--owner", "x"])
+        .run()
+        .parts();
     assert_eq!(parse_csv(&out), (headers, vec![]));
 }
 
 #[test]
 fn clusters_and_critical_csv_and_show_rejects_it() {
     let p = csv_program();
-    let (code, out, _) = run(p.path(), &["clusters", "--format", "csv"]);
+    let (code, out, _) = milepost(p.path())
+        .args(["clusters", "--format", "csv"])
+        .run()
+        .parts();
     assert_eq!(code, 0);
     let (headers, rows) = parse_csv(&out);
     assert_eq!(headers[0], "id");
     assert_eq!(rows.len(), 2);
-    let (code, out, _) = run(p.path(), &["critical", "--format", "csv"]);
+    let (code, out, _) = milepost(p.path())
+        .args(["critical", "--format", "csv"])
+        .run()
+        .parts();
     assert_eq!(code, 0);
     assert_eq!(parse_csv(&out).0[..2], ["#".to_string(), "id".to_string()]);
-    let (code, out, err) = run(p.path(), &["show", "po", "--format", "csv"]);
+    let (code, out, err) = milepost(p.path())
+        .args(["show", "po", "--format", "csv"])
+        .run()
+        .parts();
     assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(
@@ -361,12 +382,12 @@ fn clusters_and_critical_csv_and_show_rejects_it() {
 #[test]
 fn no_arguments_print_a_guide() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, out, err) = run(dir.path(), &[]);
+    let (code, out, err) = milepost(dir.path()).run().parts();
     assert_eq!((code, err.as_str()), (0, ""));
     assert!(out.contains("milepost init"), "{out}");
     assert!(out.contains("milepost status"), "{out}");
     for sub in ["init", "schema", "completions", "man", "status", "clusters"] {
-        let (code, help, _) = run(dir.path(), &[sub, "--help"]);
+        let (code, help, _) = milepost(dir.path()).args([sub, "--help"]).run().parts();
         assert_eq!(code, 0);
         assert!(help.contains("Examples:\n  milepost "), "{sub}: {help}");
     }

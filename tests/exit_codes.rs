@@ -3,7 +3,8 @@
 //! looks like a crash, and nothing but a violation exits 1.
 mod common;
 
-use common::repo::{Repo, milepost_in};
+use common::Milepost;
+use common::repo::Repo;
 
 const TOML: &str = "[program]\nname = \"Demo\"\nstart = 2026-10-05\n";
 const CLEAN: &str = "milestones:\n  - {id: a, duration: 3, due: 2026-12-01}\n  - {id: b, duration: 2, depends_on: [a], due: 2026-12-15}\n";
@@ -22,7 +23,7 @@ fn repo(plan: &str) -> Repo {
 fn code(r: &Repo, args: &[&str]) -> i32 {
     let mut all = vec!["-C", "p", "--today", "2026-10-14"];
     all.extend_from_slice(args);
-    milepost_in(r.path(), &all, &[]).0
+    Milepost::new().dir(r.path()).args(&all).run().code
 }
 
 #[test]
@@ -120,23 +121,49 @@ fn io_and_git_errors_exit_2() {
         dir.path().parent().unwrap().to_str().unwrap(),
     )];
     // No program at all.
-    assert_eq!(milepost_in(dir.path(), &["status"], &ceiling).0, 2);
+    assert_eq!(
+        Milepost::new()
+            .dir(dir.path())
+            .args(["status"])
+            .envs(&ceiling)
+            .run()
+            .code,
+        2
+    );
     // A program outside git: git commands fail with 2, the rest work.
     std::fs::write(dir.path().join("milepost.toml"), TOML).unwrap();
     std::fs::write(dir.path().join("plan.yaml"), CLEAN).unwrap();
     assert_eq!(
-        milepost_in(dir.path(), &["--today", "2026-10-14", "check"], &ceiling).0,
+        Milepost::new()
+            .dir(dir.path())
+            .args(["--today", "2026-10-14", "check"])
+            .envs(&ceiling)
+            .run()
+            .code,
         0
     );
-    assert_eq!(milepost_in(dir.path(), &["diff"], &ceiling).0, 2);
     assert_eq!(
-        milepost_in(dir.path(), &["check", "--fail-on-slip"], &ceiling).0,
+        Milepost::new()
+            .dir(dir.path())
+            .args(["diff"])
+            .envs(&ceiling)
+            .run()
+            .code,
+        2
+    );
+    assert_eq!(
+        Milepost::new()
+            .dir(dir.path())
+            .args(["check", "--fail-on-slip"])
+            .envs(&ceiling)
+            .run()
+            .code,
         2
     );
     // An output file that cannot be written.
-    let (code, _, err) = milepost_in(
-        dir.path(),
-        &[
+    let (code, _, err) = Milepost::new()
+        .dir(dir.path())
+        .args([
             "--today",
             "2026-10-14",
             "check",
@@ -144,9 +171,10 @@ fn io_and_git_errors_exit_2() {
             "junit",
             "-o",
             "no/such/dir/out.xml",
-        ],
-        &ceiling,
-    );
+        ])
+        .envs(&ceiling)
+        .run()
+        .parts();
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("cannot write"), "{err}");
 }

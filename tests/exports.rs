@@ -6,28 +6,18 @@ mod common;
 
 use std::process::{Command, Stdio};
 
-use common::TestProgram;
+use common::{Milepost, TestProgram};
 
 const TODAY: &str = "2026-12-14";
 
 /// milepost on the example program as of 2026-12-14.
 fn example(args: &[&str]) -> String {
-    let out = assert_cmd::Command::cargo_bin("milepost")
-        .expect("binary")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env_remove("MILEPOST_TODAY")
-        .args(["-C", "examples/gpu-buildout", "--today", TODAY])
+    Milepost::example()
+        .args(["--today", TODAY])
         .args(args)
-        .output()
-        .expect("run");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+        .run()
+        .success()
+        .stdout
 }
 
 /// Whether `program` runs (`program --version`); says why the caller skips if not.
@@ -72,14 +62,11 @@ fn ics_snapshot_and_rfc5545_line_rules() {
     unique.sort_unstable();
     unique.dedup();
     assert_eq!(unique.len(), uids.len());
-    let later = assert_cmd::Command::cargo_bin("milepost")
-        .expect("binary")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["-C", "examples/gpu-buildout", "--today", "2026-12-21"])
+    let later = Milepost::example()
+        .args(["--today", "2026-12-21"])
         .args(["export", "--format", "ics"])
-        .output()
-        .expect("run");
-    let later = String::from_utf8_lossy(&later.stdout).replace("\r\n ", "");
+        .run();
+    let later = later.stdout.replace("\r\n ", "");
     let later_uids: Vec<&str> = later.lines().filter(|l| l.starts_with("UID:")).collect();
     assert_eq!(later_uids, uids);
     assert!(later.contains("SEQUENCE:111\r\n") && unfolded.contains("SEQUENCE:104\r\n"));
@@ -172,9 +159,8 @@ fn dot_quotes_what_ids_and_names_carry() {
     let out = p
         .cmd("2026-10-05")
         .args(["export", "--format", "dot"])
-        .output()
-        .expect("run");
-    let dot = String::from_utf8_lossy(&out.stdout);
+        .run();
+    let dot = out.stdout;
     assert!(
         dot.contains("label=\"◆ Say \\\"hi\\\" \\\\ now\\na.b\\n"),
         "{dot}"
@@ -213,9 +199,8 @@ fn output_files_are_written_atomically() {
     let out = p
         .cmd("2026-10-05")
         .args(["export", "--format", "ics", "-o", "out/a.ics"])
-        .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(0));
+        .run();
+    assert_eq!(out.code, 0);
     assert!(out.stdout.is_empty());
     let text = std::fs::read_to_string(&target).expect("read");
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
@@ -229,9 +214,8 @@ fn output_files_are_written_atomically() {
     let out = p
         .cmd("2026-10-05")
         .args(["export", "--format", "csv", "-o", "missing/a.csv"])
-        .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"));
+        .run();
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("cannot write"));
     assert!(!p.path().join("missing").exists());
 }

@@ -2,24 +2,19 @@
 //! each file in tests/fuzz-regressions/TARGET/ goes through the same pipeline as its
 //! fuzz target and must end in a valid program or in errors — never a panic — and
 //! fast. Every file also runs through the CLI, which must exit 0 or 2.
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
+use common::Milepost;
 use milepost::analysis::Plan;
 use milepost::render::Format;
 use milepost::source::Memory;
-
-/// The fixed program around the fuzzed file (as in fuzz/src/lib.rs).
-const CONFIG: &str = "[program]\nname = \"fuzz\"\nstart = 2026-10-05\n[calendar]\nholidays = [2026-11-26, 2026-12-25]\n[calendar.regions.tw]\nworkdays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"]\nholidays = [2027-02-08]\n";
-const SITES: &str = "sites:\n  - {id: us1}\n  - {id: tw1, region: tw}\nclusters:\n  - {id: c1, site: us1}\n  - {id: c2, site: tw1}\nvendors:\n  - {id: dell}\n";
-const PLAN: &str = "milestones:\n  - {id: po, duration: 0, status: done, finished: 2026-10-02}\n  - {id: ship, duration: 10, cluster: c2, depends_on: [po], status: in_progress, started: 2026-10-05}\n  - {id: rack, duration: 5, cluster: c1, depends_on: [{id: ship, type: SS, lag: 3}], due: 2026-12-01}\n  - {id: accept, duration: 0, depends_on: [{id: rack, type: FF, lag: -1}], start_no_earlier: 2026-11-02}\nrisks:\n  - {id: r, probability: 0.5, impact_days: 3, affects: [rack]}\n";
+// The fixed program around the fuzzed file, as in the fuzz targets.
+use milepost::testkit::fuzz::{CONFIG, PLAN, SITES, today};
 
 const TIME_BOUND: Duration = Duration::from_secs(2);
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 16).expect("date")
-}
 
 fn inputs(target: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -64,19 +59,13 @@ fn cli(config: &[u8], sites: &[u8], plan: &[u8]) {
     std::fs::write(dir.path().join("milepost.toml"), config).expect("write");
     std::fs::write(dir.path().join("sites.yaml"), sites).expect("write");
     std::fs::write(dir.path().join("plan.yaml"), plan).expect("write");
-    let out = assert_cmd::Command::cargo_bin("milepost")
-        .expect("binary")
-        .current_dir(dir.path())
-        .env("MILEPOST_TODAY", "2026-11-16")
+    let out = Milepost::new()
+        .dir(dir.path())
+        .today("2026-11-16")
         .args(["status", "--format", "json"])
-        .output()
-        .expect("run");
-    let code = out.status.code();
-    assert!(
-        matches!(code, Some(0 | 2)),
-        "exit {code:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .run();
+    let code = out.code;
+    assert!(matches!(code, 0 | 2), "exit {code:?}: {}", out.stderr);
 }
 
 fn run(target: &str, make: impl Fn(&[u8]) -> (Vec<u8>, Vec<u8>, Vec<u8>)) -> usize {

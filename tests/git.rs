@@ -5,7 +5,8 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::repo::{Repo, milepost_in};
+use common::Milepost;
+use common::repo::Repo;
 use serde_json::Value;
 
 const TOML: &str = "[program]\nname = \"Demo\"\nstart = 2026-10-05\n";
@@ -60,9 +61,9 @@ fn item<'a>(v: &'a Value, id: &str) -> &'a Value {
 #[test]
 fn at_evaluates_a_revision_and_names_files_by_it() {
     let r = two_versions();
-    let (code, out, _) = r.milepost(
-        "program",
-        &[
+    let (code, out, _) = r
+        .milepost("program")
+        .args([
             "--today",
             "2026-10-05",
             "--at",
@@ -70,8 +71,9 @@ fn at_evaluates_a_revision_and_names_files_by_it() {
             "status",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .run()
+        .parts();
     assert_eq!(code, 0);
     let v = json(&out);
     let ids: Vec<&str> = v["milestones"]
@@ -87,10 +89,11 @@ fn at_evaluates_a_revision_and_names_files_by_it() {
         "milestones:\n  - {id: bad, duration: x}\n",
     );
     r.commit("2026-10-08", "Break it");
-    let (code, _, err) = r.milepost(
-        "program",
-        &["--today", "2026-10-08", "--at", "HEAD", "validate"],
-    );
+    let (code, _, err) = r
+        .milepost("program")
+        .args(["--today", "2026-10-08", "--at", "HEAD", "validate"])
+        .run()
+        .parts();
     assert_eq!(code, 2);
     assert!(err.contains("HEAD:program/plan.yaml:2:"), "{err}");
 }
@@ -98,9 +101,9 @@ fn at_evaluates_a_revision_and_names_files_by_it() {
 #[test]
 fn diff_reports_edits_ripples_additions_removals_and_commitments() {
     let r = two_versions();
-    let (code, out, err) = r.milepost(
-        "program",
-        &[
+    let (code, out, err) = r
+        .milepost("program")
+        .args([
             "--today",
             "2026-10-05",
             "diff",
@@ -108,8 +111,9 @@ fn diff_reports_edits_ripples_additions_removals_and_commitments() {
             "v2",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .run()
+        .parts();
     assert_eq!(code, 0, "{err}");
     let v = json(&out);
     assert_eq!(
@@ -173,7 +177,11 @@ fn diff_reports_edits_ripples_additions_removals_and_commitments() {
 #[test]
 fn diff_defaults_to_the_working_tree_and_fails_on_slip() {
     let r = two_versions();
-    let (code, out, _) = r.milepost("program", &["--today", "2026-10-05", "diff", "v2"]);
+    let (code, out, _) = r
+        .milepost("program")
+        .args(["--today", "2026-10-05", "diff", "v2"])
+        .run()
+        .parts();
     assert_eq!(code, 0);
     assert!(out.contains("no dates moved"), "{out}");
     // An uncommitted edit is seen, and --fail-on-slip turns a slip into exit 1.
@@ -181,37 +189,40 @@ fn diff_defaults_to_the_working_tree_and_fails_on_slip() {
         .unwrap()
         .replace("duration: 4", "duration: 9");
     r.write("program/milestones.yaml", &slower);
-    let (code, out, err) = r.milepost(
-        "program",
-        &["--today", "2026-10-05", "diff", "v2", "--fail-on-slip"],
-    );
+    let (code, out, err) = r
+        .milepost("program")
+        .args(["--today", "2026-10-05", "diff", "v2", "--fail-on-slip"])
+        .run()
+        .parts();
     assert_eq!(code, 1, "{out}{err}");
     // install 9 days: [11,20), extra [20,21) = Mon 11-02.
     assert!(
         out.contains("program finish 2026-10-26 → 2026-11-02 (+5 working days)"),
         "{out}"
     );
-    let (code, _, _) = r.milepost(
-        "program",
-        &["--today", "2026-10-05", "diff", "v2..v2", "--fail-on-slip"],
-    );
+    let (code, _, _) = r
+        .milepost("program")
+        .args(["--today", "2026-10-05", "diff", "v2..v2", "--fail-on-slip"])
+        .run()
+        .parts();
     assert_eq!(code, 0);
 }
 
 #[test]
 fn diff_markdown_is_a_pull_request_comment_that_renders() {
     let r = two_versions();
-    let (code, out, _) = r.milepost(
-        "program",
-        &[
+    let (code, out, _) = r
+        .milepost("program")
+        .args([
             "--today",
             "2026-10-05",
             "diff",
             "v1..v2",
             "--format",
             "markdown",
-        ],
-    );
+        ])
+        .run()
+        .parts();
     assert_eq!(code, 0);
     assert!(out.starts_with("<!-- milepost:diff -->\n"), "{out}");
     assert!(out.contains("**2 slipped, 1 added, 1 removed · program finish 2026-10-20 → 2026-10-26 (+4 working days)**"), "{out}");
@@ -242,7 +253,11 @@ fn an_invalid_side_is_named() {
         "program/milestones.yaml",
         "milestones:\n  - {id: x, depends_on: [nope]}\n",
     );
-    let (code, _, err) = r.milepost("program", &["--today", "2026-10-05", "diff", "v1"]);
+    let (code, _, err) = r
+        .milepost("program")
+        .args(["--today", "2026-10-05", "diff", "v1"])
+        .run()
+        .parts();
     assert_eq!(code, 2);
     assert!(err.contains("in the head (working tree) program:"), "{err}");
     assert!(err.contains("unknown milestone `nope`"), "{err}");
@@ -253,7 +268,11 @@ fn the_default_base_comes_from_ci_or_the_default_branch() {
     let r = two_versions();
     r.git(&["checkout", "-q", "-b", "feature", "v2"]);
     // No upstream, no origin: main is the base, at its merge-base with HEAD.
-    let (code, _, err) = r.milepost("program", &["--today", "2026-10-05", "diff"]);
+    let (code, _, err) = r
+        .milepost("program")
+        .args(["--today", "2026-10-05", "diff"])
+        .run()
+        .parts();
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains("comparing with main (the default branch)"),
@@ -262,11 +281,12 @@ fn the_default_base_comes_from_ci_or_the_default_branch() {
     // In a GitHub pull request the target branch is origin/<base>.
     let v1 = r.git(&["rev-parse", "v1"]);
     r.git(&["update-ref", "refs/remotes/origin/release", v1.trim()]);
-    let (code, out, err) = milepost_in(
-        &r.path().join("program"),
-        &["--today", "2026-10-05", "diff", "--format", "json"],
-        &[("GITHUB_BASE_REF", "release")],
-    );
+    let (code, out, err) = r
+        .milepost("program")
+        .args(["--today", "2026-10-05", "diff", "--format", "json"])
+        .env("GITHUB_BASE_REF", "release")
+        .run()
+        .parts();
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains("comparing with origin/release ($GITHUB_BASE_REF)"),
@@ -274,11 +294,12 @@ fn the_default_base_comes_from_ci_or_the_default_branch() {
     );
     assert_eq!(json(&out)["base"]["rev"], "origin/release");
     // A CI target branch that was not fetched is an error that says how to fetch it.
-    let (code, _, err) = milepost_in(
-        &r.path().join("program"),
-        &["diff"],
-        &[("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "develop")],
-    );
+    let (code, _, err) = r
+        .milepost("program")
+        .args(["diff"])
+        .env("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "develop")
+        .run()
+        .parts();
     assert_eq!(code, 2);
     assert!(err.contains("git fetch --depth=1 origin develop"), "{err}");
 }
@@ -301,7 +322,11 @@ fn history_follows_an_item_through_renames_and_merges() {
         &["merge", "-q", "--no-ff", "feature", "-m", "Merge feature"],
         "2026-10-12",
     );
-    let (code, out, err) = r.milepost("program", &["history", "install", "--format", "json"]);
+    let (code, out, err) = r
+        .milepost("program")
+        .args(["history", "install", "--format", "json"])
+        .run()
+        .parts();
     assert_eq!(code, 0, "{err}");
     let v = json(&out);
     let rows: Vec<(&str, &str, &str)> = v["entries"]
@@ -339,10 +364,11 @@ fn history_follows_an_item_through_renames_and_merges() {
         (v["slips"].as_i64(), v["slipped_days"].as_i64()),
         (Some(3), Some(10))
     );
-    let (_, limited, _) = r.milepost(
-        "program",
-        &["history", "install", "--limit", "2", "--format", "json"],
-    );
+    let (_, limited, _) = r
+        .milepost("program")
+        .args(["history", "install", "--limit", "2", "--format", "json"])
+        .run()
+        .parts();
     let subjects: Vec<String> = json(&limited)["entries"]
         .as_array()
         .unwrap()
@@ -350,7 +376,11 @@ fn history_follows_an_item_through_renames_and_merges() {
         .map(|e| e["subject"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(subjects, ["Unrelated file", "Merge feature"]);
-    let (_, table, _) = r.milepost("program", &["history", "install"]);
+    let (_, table, _) = r
+        .milepost("program")
+        .args(["history", "install"])
+        .run()
+        .parts();
     assert!(
         table.ends_with(
             "install: finish moved later 3 times in 4 changes, 10 working days in all\n"
@@ -363,9 +393,9 @@ fn history_follows_an_item_through_renames_and_merges() {
 fn baselines_add_variance() {
     let r = two_versions();
     r.git(&["tag", "baseline/2026-q4", "v1"]);
-    let (code, out, err) = r.milepost(
-        "program",
-        &[
+    let (code, out, err) = r
+        .milepost("program")
+        .args([
             "--today",
             "2026-10-07",
             "status",
@@ -373,8 +403,9 @@ fn baselines_add_variance() {
             "baseline/2026-q4",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .run()
+        .parts();
     assert_eq!(code, 0, "{err}");
     let v = json(&out);
     let install = v["milestones"]
@@ -400,30 +431,33 @@ fn baselines_add_variance() {
         .unwrap();
     assert!(extra["baseline_finish"].is_null() && extra["variance"].is_null());
     // Without a baseline the SPEC §3 shape has no baseline keys.
-    let (_, plain, _) = r.milepost(
-        "program",
-        &["--today", "2026-10-07", "status", "--format", "json"],
-    );
+    let (_, plain, _) = r
+        .milepost("program")
+        .args(["--today", "2026-10-07", "status", "--format", "json"])
+        .run()
+        .parts();
     assert!(!plain.contains("baseline_finish"));
     // [program] baseline in milepost.toml works for clusters and critical too.
     r.write(
         "program/milepost.toml",
         &format!("{TOML}baseline = \"baseline/2026-q4\"\n"),
     );
-    let (_, out, _) = r.milepost(
-        "program",
-        &["--today", "2026-10-07", "clusters", "--format", "json"],
-    );
+    let (_, out, _) = r
+        .milepost("program")
+        .args(["--today", "2026-10-07", "clusters", "--format", "json"])
+        .run()
+        .parts();
     let c = &json(&out)["clusters"][0];
     // The cluster is ready when extra finishes: [17,18) = Wed 10-28, 6 days past 10-20.
     assert_eq!(
         (c["baseline_finish"].as_str(), c["variance"].as_i64()),
         (Some("2026-10-20"), Some(6))
     );
-    let (_, out, _) = r.milepost(
-        "program",
-        &["--today", "2026-10-07", "critical", "--format", "json"],
-    );
+    let (_, out, _) = r
+        .milepost("program")
+        .args(["--today", "2026-10-07", "critical", "--format", "json"])
+        .run()
+        .parts();
     assert_eq!(json(&out)["variance"].as_i64(), Some(6));
 }
 
@@ -446,17 +480,21 @@ fn a_shallow_clone_says_how_to_fetch_what_is_missing() {
         ],
         "2026-10-07",
     );
-    let (code, _, err) = milepost_in(&dest.join("program"), &["diff", "v1"], &[]);
+    let (code, _, err) = Milepost::new()
+        .dir(dest.join("program"))
+        .args(["diff", "v1"])
+        .run()
+        .parts();
     assert_eq!(code, 2);
     assert!(
         err.contains("git fetch --depth=1 origin v1") && err.contains("fetch-depth: 0"),
         "{err}"
     );
-    let (code, out, err) = milepost_in(
-        &dest.join("program"),
-        &["history", "install", "--format", "json"],
-        &[],
-    );
+    let (code, out, err) = Milepost::new()
+        .dir(dest.join("program"))
+        .args(["history", "install", "--format", "json"])
+        .run()
+        .parts();
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("shallow clone"), "{err}");
     assert_eq!(json(&out)["entries"].as_array().unwrap().len(), 1);
@@ -472,10 +510,20 @@ fn outside_git_the_git_commands_fail_clearly_and_the_rest_work() {
         "GIT_CEILING_DIRECTORIES",
         dir.path().parent().unwrap().to_str().unwrap(),
     )];
-    let (code, _, err) = milepost_in(dir.path(), &["diff"], &env);
+    let (code, _, err) = Milepost::new()
+        .dir(dir.path())
+        .args(["diff"])
+        .envs(&env)
+        .run()
+        .parts();
     assert_eq!(code, 2);
     assert!(err.contains("is not inside a git repository"), "{err}");
-    let (code, _, _) = milepost_in(dir.path(), &["--today", "2026-10-05", "status"], &env);
+    let (code, _, _) = Milepost::new()
+        .dir(dir.path())
+        .args(["--today", "2026-10-05", "status"])
+        .envs(&env)
+        .run()
+        .parts();
     assert_eq!(code, 0);
 }
 
@@ -584,7 +632,11 @@ fn history_agrees_with_each_revision_read_in_full() {
         r.write("program/plan.yaml", &text);
         r.commit(date, subject);
     }
-    let (code, out, err) = r.milepost("program", &["history", "install", "--format", "json"]);
+    let (code, out, err) = r
+        .milepost("program")
+        .args(["history", "install", "--format", "json"])
+        .run()
+        .parts();
     assert_eq!(code, 0, "{err}");
     let entries = json(&out)["entries"].as_array().unwrap().clone();
     let log = r.git(&["log", "--reverse", "--format=%h %ad", "--date=short"]);
@@ -592,10 +644,11 @@ fn history_agrees_with_each_revision_read_in_full() {
     let mut invalid = 0;
     for line in log.lines() {
         let (sha, date) = line.split_once(' ').unwrap();
-        let (code, full, _) = r.milepost(
-            "program",
-            &["--at", sha, "--today", date, "status", "--format", "json"],
-        );
+        let (code, full, _) = r
+            .milepost("program")
+            .args(["--at", sha, "--today", date, "status", "--format", "json"])
+            .run()
+            .parts();
         let row = entries.iter().find(|e| e["commit"] == sha);
         if code != 0 {
             assert!(row.is_none(), "an invalid revision {sha} has a row");

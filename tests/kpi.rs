@@ -61,20 +61,14 @@ fn program() -> TestProgram {
 
 const TODAY: &str = "2026-10-21";
 
-fn run_json(p: &TestProgram, args: &[&str]) -> Value {
-    let out = p.cmd(TODAY).args(args).output().expect("run");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
-}
-
 #[test]
 fn gpu_utilisation_counts_production_clusters_only() {
-    let k = run_json(&program(), &["kpi", "--format", "json"]);
+    let k = program()
+        .cmd(TODAY)
+        .args(["kpi", "--format", "json"])
+        .run()
+        .success()
+        .json();
     // c1 60/100 = 0.6, c2 150/300 = 0.5; overall (60 + 150) / (100 + 300) = 0.525.
     // c3 is deploying: not counted.
     assert_eq!(
@@ -87,7 +81,12 @@ fn gpu_utilisation_counts_production_clusters_only() {
 
 #[test]
 fn provisioning_lead_time_runs_from_first_procurement_to_handover() {
-    let k = run_json(&program(), &["kpi", "--format", "json"]);
+    let k = program()
+        .cmd(TODAY)
+        .args(["kpi", "--format", "json"])
+        .run()
+        .success()
+        .json();
     let l = &k["provisioning_lead_time"];
     // c1: PO Oct 5 → handover Oct 9 = 4 calendar days, both actual.
     // c2: PO Oct 12 → handover Oct 20 = 8, actual.
@@ -118,7 +117,12 @@ fn provisioning_lead_time_runs_from_first_procurement_to_handover() {
 
 #[test]
 fn on_time_delivery_overall_by_kind_and_by_site() {
-    let k = run_json(&program(), &["kpi", "--format", "json"]);
+    let k = program()
+        .cmd(TODAY)
+        .args(["kpi", "--format", "json"])
+        .run()
+        .success()
+        .json();
     // Done with a due: c3-po (Oct 6 ≤ Oct 6: on time), c3-deliver (Oct 16 > Oct 14:
     // late), c1-po (Oct 5 ≤ Oct 7: on time), c2-po (Oct 12 > Oct 9: late) → 2 of 4.
     // Procurement 2 of 3, delivery 0 of 1; site s1 (c1, c2) 1 of 2, s2 (c3) 1 of 2.
@@ -133,7 +137,12 @@ fn on_time_delivery_overall_by_kind_and_by_site() {
 
 #[test]
 fn schedule_health_counts_negative_float_and_the_critical_path() {
-    let k = run_json(&program(), &["kpi", "--format", "json"]);
+    let k = program()
+        .cmd(TODAY)
+        .args(["kpi", "--format", "json"])
+        .run()
+        .success()
+        .json();
     // Program finish P = boundary 17 (c3-handover, Oct 27).
     // c3-handover: due Oct 26 → finish by boundary 16, so LF 16, TF 16 - 17 = -1.
     // c3-install: LF = handover's LS 16, LS 11, starts 12: TF -1.
@@ -149,25 +158,34 @@ fn schedule_health_counts_negative_float_and_the_critical_path() {
 
 #[test]
 fn a_scope_narrows_every_kpi() {
-    let k = run_json(&program(), &["kpi", "--format", "json", "--site", "s1"]);
+    let k = program()
+        .cmd(TODAY)
+        .args(["kpi", "--format", "json", "--site", "s1"])
+        .run()
+        .success()
+        .json();
     // Site s1: clusters c1 and c2 only; their two POs: 1 of 2 on time.
     assert_eq!(k["utilisation"]["overall"], json!(0.525));
     assert_eq!(k["provisioning_lead_time"]["median_days"], json!(6));
     assert_eq!(k["on_time"]["overall"], json!(0.5));
     assert_eq!(k["health"]["milestones"], json!(4));
-    let k = run_json(&program(), &["kpi", "--format", "json", "--cluster", "c3"]);
+    let k = program()
+        .cmd(TODAY)
+        .args(["kpi", "--format", "json", "--cluster", "c3"])
+        .run()
+        .success()
+        .json();
     assert_eq!(k["utilisation"]["overall"], Value::Null);
     assert_eq!(k["health"]["critical"], json!(2));
 }
 
 #[test]
 fn kpi_csv_has_one_row_per_number() {
-    let out = program()
+    let text = program()
         .cmd(TODAY)
         .args(["kpi", "--format", "csv"])
-        .output()
-        .expect("run");
-    let text = String::from_utf8_lossy(&out.stdout);
+        .run()
+        .stdout;
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "metric,key,value,unit,count,of");
     assert!(
@@ -190,7 +208,12 @@ fn kpi_csv_has_one_row_per_number() {
 
 #[test]
 fn vendors_are_scored_and_ranked_worst_first() {
-    let v = run_json(&program(), &["vendors", "--format", "json"]);
+    let v = program()
+        .cmd(TODAY)
+        .args(["vendors", "--format", "json"])
+        .run()
+        .success()
+        .json();
     let vendors = v["vendors"].as_array().expect("vendors");
     // v2 has an overdue open item (s2-power), so it ranks first.
     // v2: c1-po on time, c2-po 1 working day late → 1 of 2, mean (0 + 1) / 2 = 0.5 days;

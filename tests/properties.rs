@@ -4,17 +4,10 @@ use milepost::analysis::Plan;
 use milepost::load::raw::{Relation, Status};
 use milepost::schedule::Driver;
 use milepost::source::Memory;
+use milepost::testkit::{Dep, Item, milestones_yaml};
 use proptest::prelude::*;
 
-#[derive(Clone, Debug)]
-struct Item {
-    duration: i64,
-    deps: Vec<(usize, &'static str, i64)>,
-    due: Option<u32>,
-    sne: Option<u32>,
-    region: bool,
-}
-
+/// A random item `m{i}` depending only on earlier items, so programs are DAGs.
 fn item(i: usize, with_due: bool, two_calendars: bool) -> impl Strategy<Value = Item> {
     let rel = prop_oneof![Just("FS"), Just("SS"), Just("FF"), Just("SF")];
     let deps = if i == 0 {
@@ -35,11 +28,14 @@ fn item(i: usize, with_due: bool, two_calendars: bool) -> impl Strategy<Value = 
         any::<bool>(),
     )
         .prop_map(move |(duration, deps, due, sne, region)| Item {
-            duration,
-            deps,
-            due,
-            sne,
-            region: region && two_calendars,
+            site: Some(if region && two_calendars { "tw" } else { "us" }.into()),
+            deps: deps
+                .into_iter()
+                .map(|(p, rel, lag)| Dep::typed(format!("m{p}"), rel, lag))
+                .collect(),
+            due: due.map(day),
+            start_no_earlier: sne.map(day),
+            ..Item::new(format!("m{i}"), duration)
         })
 }
 
@@ -51,33 +47,15 @@ fn program(with_due: bool, two_calendars: bool) -> impl Strategy<Value = Vec<Ite
     })
 }
 
-fn day(offset: u32) -> String {
-    (milepost::load::raw::parse_date("2026-10-05").unwrap() + chrono::Days::new(u64::from(offset)))
-        .to_string()
+fn day(offset: u32) -> chrono::NaiveDate {
+    milepost::load::raw::parse_date("2026-10-05").unwrap() + chrono::Days::new(u64::from(offset))
 }
 
 fn yaml(items: &[Item]) -> String {
-    let mut out = String::from("sites:\n  - {id: us}\n  - {id: tw, region: tw}\nmilestones:\n");
-    for (i, it) in items.iter().enumerate() {
-        out.push_str(&format!(
-            "  - id: m{i}\n    duration: {}\n    site: {}\n",
-            it.duration,
-            if it.region { "tw" } else { "us" }
-        ));
-        if !it.deps.is_empty() {
-            out.push_str("    depends_on:\n");
-            for (p, rel, lag) in &it.deps {
-                out.push_str(&format!("      - {{id: m{p}, type: {rel}, lag: {lag}}}\n"));
-            }
-        }
-        if let Some(d) = it.due {
-            out.push_str(&format!("    due: {}\n", day(d)));
-        }
-        if let Some(d) = it.sne {
-            out.push_str(&format!("    start_no_earlier: {}\n", day(d)));
-        }
-    }
-    out
+    format!(
+        "sites:\n  - {{id: us}}\n  - {{id: tw, region: tw}}\n{}",
+        milestones_yaml(items)
+    )
 }
 
 const TOML: &str = "[program]\nname = \"p\"\nstart = 2026-10-05\n[calendar]\nholidays = [2026-10-12, 2026-11-11]\n[calendar.regions.tw]\nworkdays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"]\nholidays = [2026-10-20]\n";

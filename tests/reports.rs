@@ -3,35 +3,19 @@
 //! `--baseline` on a real git repository, and a large program staying bounded.
 mod common;
 
-use common::TestProgram;
 use common::repo::Repo;
+use common::{Milepost, TestProgram};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 const TODAY: &str = "2026-12-14";
 
-/// milepost on the example program as of 2026-12-14: (exit code, stdout, stderr).
-fn example(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = assert_cmd::Command::cargo_bin("milepost")
-        .expect("binary")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env_remove("MILEPOST_TODAY")
-        .env_remove("COLUMNS")
-        .args(["-C", "examples/gpu-buildout", "--today", TODAY])
-        .args(args)
-        .output()
-        .expect("run");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+/// milepost on the example program as of 2026-12-14.
+fn example(args: &[&str]) -> Milepost {
+    Milepost::example().args(["--today", TODAY]).args(args)
 }
 
 fn ok(args: &[&str]) -> String {
-    let (code, out, err) = example(args);
-    assert_eq!(code, Some(0), "{err}");
-    out
+    example(args).run().success().stdout
 }
 
 /// The level-2 headings, the tables (as header cells) and the fenced code languages
@@ -148,11 +132,13 @@ fn sections_are_chosen_and_kept_in_report_order() {
     let (headings, _, _) = structure(&report);
     assert_eq!(headings, ["Summary", "KPIs"]);
     assert!(report.starts_with("# 2027 GPU build-out: status report\n"));
-    let (code, _, err) = example(&["report", "--sections", "changes"]);
-    assert_eq!(code, Some(2));
+    let (code, _, err) = example(&["report", "--sections", "changes"]).run().parts();
+    assert_eq!(code, 2);
     assert!(err.contains("needs --since"), "{err}");
-    let (code, _, err) = example(&["report", "--sections", "summary,bogus"]);
-    assert_eq!(code, Some(2), "{err}");
+    let (code, _, err) = example(&["report", "--sections", "summary,bogus"])
+        .run()
+        .parts();
+    assert_eq!(code, 2, "{err}");
 }
 
 #[test]
@@ -168,8 +154,8 @@ fn a_report_for_one_cluster_or_site() {
     let site = ok(&["report", "--site", "tpe1", "--sections", "clusters,vendors"]);
     assert!(site.contains("| `tpe1-h200` | tpe1 |") && !site.contains("dfw1-h200"));
     assert!(site.contains("| expeditors |") && !site.contains("| coherent |"));
-    let (code, _, err) = example(&["report", "--cluster", "dfw1-h20"]);
-    assert_eq!(code, Some(2));
+    let (code, _, err) = example(&["report", "--cluster", "dfw1-h20"]).run().parts();
+    assert_eq!(code, 2);
     assert!(err.contains("did you mean `dfw1-h200`"), "{err}");
 }
 
@@ -179,8 +165,8 @@ fn report_o_writes_the_file_atomically() {
     let target = dir.path().join("report.md");
     std::fs::write(&target, "old report").expect("write");
     let path = target.to_string_lossy().into_owned();
-    let (code, out, err) = example(&["report", "-o", &path]);
-    assert_eq!((code, out.as_str()), (Some(0), ""), "{err}");
+    let (code, out, err) = example(&["report", "-o", &path]).run().parts();
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
     assert_eq!(
         std::fs::read_to_string(&target).expect("read"),
         ok(&["report"])
@@ -220,9 +206,9 @@ fn baseline_kpis_and_a_changes_section_from_git() {
     r.commit("2026-10-05", "Plan");
     r.git(&["tag", "v1"]);
     r.write("p/plan.yaml", NOW);
-    let (code, out, err) = r.milepost(
-        "p",
-        &[
+    let (code, out, err) = r
+        .milepost("p")
+        .args([
             "--today",
             "2026-10-14",
             "kpi",
@@ -230,8 +216,9 @@ fn baseline_kpis_and_a_changes_section_from_git() {
             "v1",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .run()
+        .parts();
     assert_eq!(code, 0, "{err}");
     let k: serde_json::Value = serde_json::from_str(&out).expect("json");
     let b = &k["baseline"];
@@ -253,9 +240,9 @@ fn baseline_kpis_and_a_changes_section_from_git() {
         b["execution_index"],
         serde_json::json!({"finished": 1, "planned": 2, "index": 0.5})
     );
-    let (code, report, err) = r.milepost(
-        "p",
-        &[
+    let (code, report, err) = r
+        .milepost("p")
+        .args([
             "--today",
             "2026-10-14",
             "report",
@@ -263,8 +250,9 @@ fn baseline_kpis_and_a_changes_section_from_git() {
             "v1",
             "--baseline",
             "v1",
-        ],
-    );
+        ])
+        .run()
+        .parts();
     assert_eq!(code, 0, "{err}");
     let (headings, _, _) = structure(&report);
     assert!(
@@ -323,9 +311,9 @@ fn a_large_program_stays_bounded() {
     let p = TestProgram::simple()
         .file("sites.yaml", &clusters)
         .file("plan.yaml", &plan);
-    let out = p.cmd("2026-10-05").arg("report").output().expect("run");
-    assert_eq!(out.status.code(), Some(0));
-    let report = String::from_utf8_lossy(&out.stdout);
+    let out = p.cmd("2026-10-05").arg("report").run();
+    assert_eq!(out.code, 0);
+    let report = out.stdout;
     assert!(report.contains("…and 30 more clusters: run `milepost clusters` for all."));
     assert!(
         report.contains("50 more (2,000 items) are folded away"),

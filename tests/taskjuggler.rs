@@ -70,6 +70,8 @@
 //! If `tj3` is not on PATH the TaskJuggler comparisons are skipped (the test passes with a
 //! message); the hand-worked cases still check milepost against their literal dates.
 
+mod common;
+
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::fs;
@@ -77,11 +79,62 @@ use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
 use std::time::Instant;
 
-use assert_cmd::Command;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use common::Milepost;
 use serde_json::Value;
 
 include!("../benches/tj3_common.rs");
+
+/// Writes the program, runs `milepost status --format json` on it and returns the
+/// (start, finish) of every item by index.
+fn run_milepost(p: &Program) -> Vec<(NaiveDate, NaiveDate)> {
+    let tmp = tempfile::tempdir().unwrap();
+    write_milepost(p, tmp.path());
+    let out = Milepost::new()
+        .arg("-C")
+        .arg(tmp.path())
+        .args([
+            "--today",
+            &p.start.to_string(),
+            "status",
+            "--format",
+            "json",
+        ])
+        .run();
+    if out.code != 0 {
+        let kept = tmp.keep();
+        panic!(
+            "milepost status failed (exit {}), program kept in {}:\n{}",
+            out.code,
+            kept.display(),
+            out.stderr
+        );
+    }
+    let json = out.json();
+    let index: HashMap<&str, usize> = p
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| (it.id.as_str(), i))
+        .collect();
+    let date = |v: &Value, key: &str| -> NaiveDate {
+        let s = v[key]
+            .as_str()
+            .unwrap_or_else(|| panic!("milestone `{key}` is not a date: {v}"));
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    };
+    let list = json["milestones"].as_array().expect("`milestones` array");
+    assert_eq!(list.len(), p.items.len(), "milepost lists every item");
+    let mut got: Vec<Option<(NaiveDate, NaiveDate)>> = vec![None; p.items.len()];
+    for m in list {
+        let id = m["id"].as_str().expect("milestone id");
+        let i = *index
+            .get(id)
+            .unwrap_or_else(|| panic!("milepost lists unknown id {id}"));
+        got[i] = Some((date(m, "start"), date(m, "finish")));
+    }
+    got.into_iter().map(Option::unwrap).collect()
+}
 
 #[test]
 fn random_programs_match_taskjuggler() {

@@ -1,7 +1,9 @@
 //! Structured fuzz input: a program spec that is valid by construction (a DAG, progress
-//! consistent with today), written out as milepost.toml and a YAML file.
+//! consistent with today), written out as milepost.toml and a YAML file with the test
+//! kit's writer (milepost::testkit).
 use arbitrary::Arbitrary;
 use chrono::{Days, NaiveDate};
+use milepost::testkit::{Dep, Item, Progress, milestones_yaml};
 use std::fmt::Write;
 
 /// A whole program.
@@ -74,64 +76,66 @@ impl Spec {
         if self.region.is_some() {
             out.push_str("  - {id: away, region: r}\n");
         }
-        out.push_str("milestones:\n");
-        for (i, it) in self.items.iter().take(MAX_ITEMS).enumerate() {
-            let mut duration = i64::from(it.duration % 40);
-            let progress = it.progress % 3;
-            if progress == 1 && duration == 0 {
-                duration = 1;
-            }
-            writeln!(out, "  - id: m{i}\n    duration: {duration}").ok();
-            if it.in_region && self.region.is_some() {
-                out.push_str("    site: away\n");
-            } else {
-                out.push_str("    site: home\n");
-            }
-            let deps: Vec<String> = it
-                .deps
-                .iter()
-                .take(MAX_DEPS)
-                .filter(|_| i > 0)
-                .map(|(p, rel, lag)| {
-                    let p = usize::from(*p) % i;
-                    let rel = ["FS", "SS", "FF", "SF"][usize::from(rel % 4)];
-                    format!("{{id: m{p}, type: {rel}, lag: {}}}", lag % 20)
-                })
-                .collect();
-            if !deps.is_empty() {
-                writeln!(out, "    depends_on: [{}]", deps.join(", ")).ok();
-            }
-            if let Some(d) = it.start_no_earlier {
-                writeln!(
-                    out,
-                    "    start_no_earlier: {}",
-                    day(start, i64::from(d % 400) - 30)
-                )
-                .ok();
-            }
-            if let Some(d) = it.due {
-                writeln!(out, "    due: {}", day(start, i64::from(d % 500) - 30)).ok();
-            }
-            let started = day(today, -i64::from(it.started_ago % 300));
-            match progress {
-                1 => {
-                    writeln!(out, "    status: in_progress\n    started: {started}").ok();
-                    if let Some(r) = it.remaining {
-                        writeln!(out, "    remaining: {}", 1 + r % 30).ok();
-                    }
-                }
-                2 => {
-                    let finished = day(today, -i64::from(it.finished_ago % 300));
-                    writeln!(out, "    status: done\n    finished: {finished}").ok();
-                    if duration > 0 && it.started_ago >= it.finished_ago {
-                        let started = day(finished, -i64::from(it.started_ago % 60));
-                        writeln!(out, "    started: {started}").ok();
-                    }
-                }
-                _ => {}
-            }
-        }
+        let items: Vec<Item> = self
+            .items
+            .iter()
+            .take(MAX_ITEMS)
+            .enumerate()
+            .map(|(i, it)| it.item(i, self.region.is_some(), start, today))
+            .collect();
+        out.push_str(&milestones_yaml(&items));
         out
+    }
+}
+
+impl ItemSpec {
+    /// The milestone `m{i}`, depending only on earlier ones.
+    fn item(&self, i: usize, has_region: bool, start: NaiveDate, today: NaiveDate) -> Item {
+        let mut duration = i64::from(self.duration % 40);
+        let progress = self.progress % 3;
+        if progress == 1 && duration == 0 {
+            duration = 1;
+        }
+        let site = if self.in_region && has_region {
+            "away"
+        } else {
+            "home"
+        };
+        let deps = self
+            .deps
+            .iter()
+            .take(MAX_DEPS)
+            .filter(|_| i > 0)
+            .map(|(p, rel, lag)| {
+                let p = usize::from(*p) % i;
+                let rel = ["FS", "SS", "FF", "SF"][usize::from(rel % 4)];
+                Dep::typed(format!("m{p}"), rel, i64::from(lag % 20))
+            })
+            .collect();
+        let started = day(today, -i64::from(self.started_ago % 300));
+        let progress = match progress {
+            1 => Progress::InProgress {
+                started,
+                remaining: self.remaining.map(|r| 1 + i64::from(r % 30)),
+            },
+            2 => {
+                let finished = day(today, -i64::from(self.finished_ago % 300));
+                let started = (duration > 0 && self.started_ago >= self.finished_ago)
+                    .then(|| day(finished, -i64::from(self.started_ago % 60)));
+                Progress::Done { started, finished }
+            }
+            _ => Progress::NotStarted,
+        };
+        Item {
+            site: Some(site.into()),
+            deps,
+            progress,
+            start_no_earlier: self
+                .start_no_earlier
+                .map(|d| day(start, i64::from(d % 400) - 30)),
+            due: self.due.map(|d| day(start, i64::from(d % 500) - 30)),
+            ..Item::new(format!("m{i}"), duration)
+        }
     }
 }
 

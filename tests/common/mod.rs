@@ -1,13 +1,15 @@
 //! Test support: write a program into a temporary directory, then load, schedule or
-//! run the CLI on it.
+//! run the CLI on it ([`Milepost`]).
 #![allow(dead_code)]
+pub mod cli;
 pub mod repo;
 use std::path::Path;
 
-use assert_cmd::Command;
 use chrono::NaiveDate;
 use milepost::analysis::Plan;
 use milepost::source::WorkTree;
+
+pub use cli::Milepost;
 
 /// A program written to a temporary directory.
 pub struct TestProgram {
@@ -49,14 +51,9 @@ impl TestProgram {
         Plan::new(validated.program.expect("program"), date(today)).expect("schedule")
     }
 
-    /// The CLI, run in this program with a fixed today and no colour.
-    pub fn cmd(&self, today: &str) -> Command {
-        let mut cmd = Command::cargo_bin("milepost").expect("binary");
-        cmd.current_dir(self.path())
-            .env("MILEPOST_TODAY", today)
-            .env("NO_COLOR", "1")
-            .env_remove("COLUMNS");
-        cmd
+    /// The CLI, run in this program with a fixed today (see [`Milepost`]).
+    pub fn cmd(&self, today: &str) -> Milepost {
+        Milepost::new().dir(self.path()).today(today)
     }
 }
 

@@ -4,6 +4,8 @@
 use std::path::Path;
 use std::process::Command;
 
+use super::Milepost;
+
 /// A scratch repository driven through the git CLI with a fixed identity and clock.
 pub struct Repo {
     pub dir: tempfile::TempDir,
@@ -60,27 +62,8 @@ impl Repo {
         Repo::git_in(self.path(), &["commit", "-q", "-m", message], date);
     }
 
-    pub fn milepost(&self, dir: &str, args: &[&str]) -> (i32, String, String) {
-        milepost_in(&self.path().join(dir), args, &[])
+    /// milepost run in `dir` of the repository (no today: the tests pass `--today`).
+    pub fn milepost(&self, dir: &str) -> Milepost {
+        Milepost::new().dir(self.path().join(dir))
     }
-}
-
-pub fn milepost_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    let mut cmd = assert_cmd::Command::cargo_bin("milepost").unwrap();
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("MILEPOST_TODAY")
-        .env_remove("GITHUB_BASE_REF")
-        .env_remove("CI_MERGE_REQUEST_TARGET_BRANCH_NAME");
-    cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }

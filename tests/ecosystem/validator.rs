@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use super::run;
+use super::milepost;
 
 /// Validates YAML (or, with `toml`, TOML) files against a schema with Python's
 /// jsonschema. PyYAML is told not to read dates as timestamps: in YAML 1.2, as editors
@@ -52,7 +52,7 @@ pub fn schema_errors(extra: &[&str], files: &[PathBuf]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let mut args = vec!["schema"];
     args.extend(extra);
-    let (code, schema, err) = run(dir.path(), &args);
+    let (code, schema, err) = milepost(dir.path()).args(&args).run().parts();
     assert_eq!(code, 0, "{err}");
     let schema_path = dir.path().join("schema.json");
     std::fs::write(&schema_path, schema).unwrap();

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use serde::Deserialize;
+
+use crate::common::Milepost;
 
 /// A bound that only a runaway (quadratic, exponential) case can reach: every case takes
 /// milliseconds, but a debug build on a busy 2-core machine can be 100× slower than that.
@@ -64,26 +65,17 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, u64> {
 /// text and place in one report), the time taken and that nothing was written.
 pub fn check(name: &str, dir: &Path, args: &[String], exit: i32, diags: &[Expected]) -> String {
     let before = snapshot(dir);
-    let mut cmd = Command::cargo_bin("milepost").expect("binary");
-    cmd.current_dir(dir)
-        .env("MILEPOST_TODAY", "2026-11-16")
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .env_remove("RUST_BACKTRACE");
+    let cmd = Milepost::new().dir(dir).today("2026-11-16");
     let args: Vec<String> = if args.is_empty() {
         vec!["validate".into()]
     } else {
         args.to_vec()
     };
     let started = Instant::now();
-    let out = cmd.args(&args).output().expect("run");
+    let out = cmd.args(&args).run();
     let took = started.elapsed();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(
-        out.status.code(),
-        Some(exit),
-        "{name}: exit status\n{stderr}"
-    );
+    let stderr = out.stderr;
+    assert_eq!(out.code, exit, "{name}: exit status\n{stderr}");
     assert!(took < TIME_BOUND, "{name}: took {took:?}");
     assert!(
         !stderr.contains("this is a bug"),
