@@ -1,10 +1,11 @@
 //! One item across revisions: what each revision's plan said about it.
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use super::Plan;
 use crate::calendar::Calendar;
 use crate::calendar::CalendarSpec;
-use crate::model::{Milestone, Program};
+use crate::model::{ChangeKind, Date, Milestone, Program};
 
 /// What one revision's plan says about an item.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,4 +86,53 @@ fn fingerprint(p: &Program, m: &Milestone) -> String {
         m.notes,
         m.links
     )
+}
+
+/// One revision that changed the item (or moved its finish), as `history` lists it.
+#[derive(Serialize, Clone, Debug)]
+pub struct HistoryEntry {
+    pub commit: String,
+    pub date: Date,
+    pub author: String,
+    pub subject: String,
+    pub change: ChangeKind,
+    pub due: Option<Date>,
+    pub duration: Option<i64>,
+    pub status: Option<&'static str>,
+    pub finish: Option<Date>,
+    pub total_float: Option<i64>,
+    /// The finish's move in working days (positive = later).
+    #[serde(skip)]
+    pub delta: i64,
+}
+
+/// `history --format json`: the item's changes, oldest first, and how often it slipped.
+#[derive(Serialize)]
+pub struct HistoryView<'a> {
+    pub id: &'a str,
+    /// The most recent `limit` changes (all of them without a limit).
+    pub entries: Vec<HistoryEntry>,
+    /// How many times the finish moved later, and by how many working days in all,
+    /// over every change (not only those shown).
+    pub slips: usize,
+    pub slipped_days: i64,
+    /// How many changes there are in all.
+    #[serde(skip)]
+    pub changes: usize,
+}
+
+impl<'a> HistoryView<'a> {
+    /// The view of `entries` (oldest first), showing the last `limit`.
+    pub fn new(id: &'a str, mut entries: Vec<HistoryEntry>, limit: Option<usize>) -> Self {
+        let slips: Vec<i64> = entries.iter().map(|e| e.delta).filter(|d| *d > 0).collect();
+        let changes = entries.len();
+        entries.drain(..changes.saturating_sub(limit.unwrap_or(usize::MAX)));
+        HistoryView {
+            id,
+            entries,
+            slips: slips.len(),
+            slipped_days: slips.iter().sum(),
+            changes,
+        }
+    }
 }

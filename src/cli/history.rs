@@ -1,16 +1,15 @@
 //! `milepost history ID`: how one item's plan changed, commit by commit.
 use chrono::{NaiveDate, TimeZone};
 use git2::{Oid, Sort};
-use serde::Serialize;
 
 use crate::analysis::Plan;
-use crate::analysis::history::{Snapshot, finish_delta, snapshot};
+use crate::analysis::history::{HistoryEntry, HistoryView, Snapshot, finish_delta, snapshot};
 use crate::load::{self, ParseCache};
 use crate::model::{ChangeKind, Date, Program};
-use crate::render::{self, Cell, Format, Grid};
 use crate::source::git::{GitError, Repo, Rev};
 use crate::validate::{Basis, revalidate, validate_keeping};
 
+use super::args::DocumentFormatArg;
 use super::{CommandError, Context};
 
 /// Show how one item's dates changed, commit by commit, and how often it slipped
@@ -24,34 +23,8 @@ pub struct Args {
     /// Show only the N most recent changes
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
-    /// Output format
-    #[arg(long, default_value = "table", value_parser = Format::parser(Format::NOT_CSV))]
-    pub format: Format,
-}
-
-#[derive(Serialize, Clone)]
-struct Entry {
-    commit: String,
-    date: Date,
-    author: String,
-    subject: String,
-    change: ChangeKind,
-    due: Option<Date>,
-    duration: Option<i64>,
-    status: Option<&'static str>,
-    finish: Option<Date>,
-    total_float: Option<i64>,
-    #[serde(skip)]
-    delta: i64,
-}
-
-#[derive(Serialize)]
-struct Out<'a> {
-    id: &'a str,
-    entries: &'a [Entry],
-    /// How many times the finish moved later, and by how many working days in all.
-    slips: usize,
-    slipped_days: i64,
+    #[command(flatten)]
+    pub format: DocumentFormatArg,
 }
 
 /// The first-parent history of `start` (the plan as its branch saw it, a merge bringing
@@ -222,8 +195,8 @@ fn commit_date(seconds: i64, tz: chrono_tz::Tz) -> NaiveDate {
 }
 
 /// The rows: one per commit whose plan says something new about the item.
-fn entries(scanned: Vec<Scanned>) -> (Vec<Entry>, usize) {
-    let (mut entries, mut prev, mut invalid): (Vec<Entry>, Option<Snapshot>, usize) =
+fn entries(scanned: Vec<Scanned>) -> (Vec<HistoryEntry>, usize) {
+    let (mut entries, mut prev, mut invalid): (Vec<HistoryEntry>, Option<Snapshot>, usize) =
         (Vec::new(), None, 0);
     for s in scanned {
         let snap = match s.at {
@@ -244,7 +217,7 @@ fn entries(scanned: Vec<Scanned>) -> (Vec<Entry>, usize) {
                 continue;
             }
         };
-        entries.push(Entry {
+        entries.push(HistoryEntry {
             commit: s.oid.to_string()[..7].to_string(),
             date: Date(commit_date(s.time, s.tz)),
             author: s.author,
@@ -283,68 +256,8 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
             args.id, start.label
         )));
     }
-    let slips: Vec<i64> = entries.iter().map(|e| e.delta).filter(|d| *d > 0).collect();
-    let (count, days) = (slips.len(), slips.iter().sum::<i64>());
-    let shown = &entries[entries
-        .len()
-        .saturating_sub(args.limit.unwrap_or(usize::MAX))..];
-    let text = match args.format {
-        Format::Json => render::json::value(&Out {
-            id: &args.id,
-            entries: shown,
-            slips: count,
-            slipped_days: days,
-        }),
-        Format::Table | Format::Markdown | Format::Csv => {
-            let grid = grid(shown);
-            let n = entries.len();
-            let summary = format!(
-                "{}: finish moved later {count} time{} in {n} change{}, {days} working days in all\n",
-                args.id,
-                if count == 1 { "" } else { "s" },
-                if n == 1 { "" } else { "s" }
-            );
-            if args.format == Format::Markdown {
-                render::markdown::render(&grid) + "\n" + &summary
-            } else {
-                render::table::render(&grid, ctx.out.table_style()) + &summary
-            }
-        }
-    };
-    ctx.out.data(&text)
-}
-
-fn grid(entries: &[Entry]) -> Grid {
-    let date = |d: Option<Date>| d.map_or(String::new(), |d| d.0.to_string());
-    let rows = entries
-        .iter()
-        .map(|e| {
-            vec![
-                Cell::plain(&e.commit),
-                Cell::plain(e.date.0.to_string()),
-                Cell::plain(&e.author),
-                Cell::plain(&e.subject),
-                Cell::plain(e.change.as_str()),
-                Cell::plain(date(e.due)),
-                Cell::plain(e.duration.map_or(String::new(), |d| d.to_string())),
-                Cell::plain(e.status.unwrap_or("")),
-                Cell::plain(date(e.finish)),
-                Cell::plain(if e.delta == 0 {
-                    String::new()
-                } else {
-                    format!("{:+}", e.delta)
-                }),
-                Cell::plain(e.total_float.map_or(String::new(), |f| f.to_string())),
-            ]
-        })
-        .collect();
-    Grid {
-        headers: vec![
-            "commit", "date", "author", "subject", "change", "due", "duration", "status", "finish",
-            "Δ", "float",
-        ],
-        rows,
-        numeric: vec![6, 9, 10],
-        flexible: vec![2, 3],
-    }
+    ctx.out.emit(
+        &HistoryView::new(&args.id, entries, args.limit),
+        args.format.get(),
+    )
 }

@@ -10,6 +10,7 @@ pub mod diff;
 pub mod dot;
 pub mod github;
 pub mod gitlab;
+pub mod history;
 pub mod ics;
 pub mod json;
 pub mod junit;
