@@ -1,5 +1,4 @@
 //! Renders [`Diag`]s as miette reports: file, line, column, a snippet and a hint.
-use std::collections::HashMap;
 use std::fmt;
 
 use miette::{
@@ -7,9 +6,9 @@ use miette::{
 };
 
 use super::snippet::Indexed;
-use crate::diag::{Diag, FileId, Files, Loc, Severity};
+use crate::diag::{Diag, Files, Loc, Severity};
+pub use crate::load::place::{Place, Resolver};
 use crate::load::text::printable;
-use crate::load::{locate, yaml};
 
 /// At most this many diagnostics are shown; the rest are counted.
 const MAX_SHOWN: usize = 200;
@@ -20,124 +19,6 @@ const LONG_LINE: usize = 1_000;
 
 /// A label over more lines than this is drawn on its first line only.
 const MAX_SPAN_LINES: usize = 8;
-
-/// A file, 1-based line and 1-based column (in characters).
-pub type Place = (FileId, usize, usize);
-
-/// Resolves locations to byte spans, parsing and indexing each file at most once.
-pub struct Resolver<'a> {
-    files: &'a Files,
-    trees: HashMap<FileId, Option<yaml::Node>>,
-    texts: HashMap<FileId, Indexed>,
-}
-
-impl<'a> Resolver<'a> {
-    /// A resolver over `files`.
-    pub fn new(files: &'a Files) -> Self {
-        Resolver {
-            files,
-            trees: HashMap::new(),
-            texts: HashMap::new(),
-        }
-    }
-
-    /// The indexed text of a file.
-    fn text(&mut self, id: FileId) -> Option<&Indexed> {
-        let file = self.files.get(id)?;
-        Some(
-            self.texts
-                .entry(id)
-                .or_insert_with(|| Indexed::new(file.text.clone())),
-        )
-    }
-
-    /// The file and byte range a location names.
-    pub fn resolve(&mut self, loc: &Loc) -> Option<(FileId, std::ops::Range<usize>)> {
-        let id = loc.file();
-        let span = match loc {
-            Loc::Chars { span, .. } => *span,
-            Loc::Bytes { start, end, .. } => {
-                let len = self.text(id)?.text().len();
-                return Some((id, (*start).min(len)..(*end).min(len)));
-            }
-            Loc::File { .. } => return Some((id, 0..0)),
-            Loc::Path { path, .. } => {
-                let text = self.files.get(id)?.text.clone();
-                let limits = self.files.limits();
-                let tree = self
-                    .trees
-                    .entry(id)
-                    .or_insert_with(|| yaml::parse_with(&text, limits).ok());
-                locate::walk(tree.as_ref()?, path)
-            }
-        };
-        let text = self.text(id)?;
-        Some((
-            id,
-            text.byte_of_char(span.start)..text.byte_of_char(span.end),
-        ))
-    }
-
-    /// The file, 1-based line and 1-based column (in characters) of a location.
-    pub fn place(&mut self, loc: &Loc) -> Option<(FileId, usize, usize)> {
-        let (file, range) = self.resolve(loc)?;
-        let (line, col) = self.text(file)?.line_col(range.start);
-        Some((file, line, col))
-    }
-
-    /// The places of many locations, file by file on all cores: each file is parsed
-    /// once and dropped once its locations are placed, so placing every item of a
-    /// large program holds one tree per core.
-    pub fn places(&self, locs: &[Loc]) -> Vec<Option<Place>> {
-        let mut by_file: Vec<(FileId, Vec<usize>)> = Vec::new();
-        let mut order: Vec<usize> = (0..locs.len()).collect();
-        order.sort_by_key(|&i| locs[i].file());
-        for i in order {
-            match by_file.last_mut() {
-                Some((file, items)) if *file == locs[i].file() => items.push(i),
-                _ => by_file.push((locs[i].file(), vec![i])),
-            }
-        }
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let work = || {
-            let mut out = Vec::new();
-            let ordering = std::sync::atomic::Ordering::Relaxed;
-            while let Some((_, items)) = by_file.get(next.fetch_add(1, ordering)) {
-                let mut resolver = Resolver::new(self.files);
-                out.extend(items.iter().map(|&i| (i, resolver.place(&locs[i]))));
-            }
-            out
-        };
-        let workers = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(by_file.len());
-        let placed: Vec<Vec<(usize, Option<Place>)>> = if workers <= 1 {
-            vec![work()]
-        } else {
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
-                handles
-                    .into_iter()
-                    .map(|h| {
-                        h.join()
-                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                    })
-                    .collect()
-            })
-        };
-        let mut out = vec![None; locs.len()];
-        for (i, place) in placed.into_iter().flatten() {
-            out[i] = place;
-        }
-        out
-    }
-
-    /// `path:line:col` of a location.
-    pub fn position(&mut self, loc: &Loc) -> Option<String> {
-        let (file, line, col) = self.place(loc)?;
-        Some(format!("{}:{line}:{col}", self.files.get(file)?.name))
-    }
-}
 
 /// A diagnostic ready for miette.
 #[derive(Debug)]

@@ -6,6 +6,7 @@ mod fast;
 mod file;
 pub mod locate;
 mod parse;
+pub mod place;
 pub mod raw;
 mod reparse;
 pub mod schema;
