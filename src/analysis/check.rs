@@ -1,4 +1,9 @@
 //! The `check` gate: which items violate the policy.
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::diff::diff;
+use crate::load::place::{Place, Resolver};
 use crate::model::FailOn;
 
 use super::{Health, Plan};
@@ -34,4 +39,216 @@ pub fn violations(plan: &Plan, fail_on: &[FailOn]) -> Vec<Violation> {
         .collect();
     out.sort_by_key(|v| std::cmp::Reverse(v.health));
     out
+}
+
+/// How a finding counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Fails the check (exit 1).
+    Violation,
+    /// Reported, does not fail (an at-risk item outside the policy).
+    Warning,
+}
+
+/// One checked milestone (or the program itself, for a slipped finish).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Row {
+    pub id: String,
+    pub name: String,
+    /// The item's health (`overdue`, ...), or `slip` for a forecast that moved later.
+    pub class: &'static str,
+    /// `None` when the item passed.
+    pub severity: Option<Severity>,
+    /// The cluster, else the site, else `program`: what CI tools group by.
+    pub group: String,
+    /// The file, relative to the repository root (the program root outside git).
+    #[serde(rename = "file")]
+    pub path: Option<String>,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// Everything `check` found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckResult {
+    /// The findings (violations, then warnings), each group in order of severity of the
+    /// class, then topological order; for JUnit, every checked item (passing ones last).
+    pub rows: Vec<Row>,
+    pub today: NaiveDate,
+    pub fail_on: Vec<&'static str>,
+    pub milestones: usize,
+}
+
+impl CheckResult {
+    /// The rows with this severity.
+    pub fn with(&self, severity: Severity) -> impl Iterator<Item = &Row> {
+        self.rows
+            .iter()
+            .filter(move |r| r.severity == Some(severity))
+    }
+
+    /// Whether the check passed.
+    pub fn ok(&self) -> bool {
+        self.with(Severity::Violation).next().is_none()
+    }
+}
+
+/// The findings as rows, violations then at-risk warnings; with `every_item` (JUnit
+/// has a testcase per item) the passing milestones follow.
+pub fn findings(
+    plan: &Plan,
+    fail_on: &[FailOn],
+    prefix: Option<&str>,
+    every_item: bool,
+) -> CheckResult {
+    let p = &plan.program;
+    let mut flagged = vec![false; p.milestones.len()];
+    for v in violations(plan, fail_on) {
+        flagged[v.item] = true;
+    }
+    let severity = |i: usize| {
+        let health = plan.assessments[i].health;
+        if flagged[i] {
+            Some(Severity::Violation)
+        } else if health == Health::AtRisk && !fails(health, fail_on) {
+            Some(Severity::Warning)
+        } else {
+            None
+        }
+    };
+    let shown: Vec<usize> = plan
+        .in_order()
+        .filter(|&i| every_item || severity(i).is_some())
+        .collect();
+    let locs: Vec<_> = shown
+        .iter()
+        .map(|&i| p.milestones[i].origin.item())
+        .collect();
+    let mut places = vec![None; p.milestones.len()];
+    for (i, place) in shown.iter().zip(Resolver::new(&p.files).places(&locs)) {
+        places[*i] = place;
+    }
+    let mut rows: Vec<(u8, Row)> = shown
+        .into_iter()
+        .map(|i| {
+            let severity = severity(i);
+            let rank = match severity {
+                Some(Severity::Violation) => 4 - plan.assessments[i].health as u8,
+                Some(Severity::Warning) => 10,
+                None => 20,
+            };
+            (rank, row(plan, i, severity, prefix, places[i]))
+        })
+        .collect();
+    rows.sort_by_key(|(rank, _)| *rank);
+    CheckResult {
+        rows: rows.into_iter().map(|(_, r)| r).collect(),
+        today: plan.schedule.today,
+        fail_on: fail_on.iter().map(|f| f.as_str()).collect(),
+        milestones: p.milestones.len(),
+    }
+}
+
+fn row(
+    plan: &Plan,
+    i: usize,
+    severity: Option<Severity>,
+    prefix: Option<&str>,
+    place: Option<Place>,
+) -> Row {
+    let p = &plan.program;
+    let m = &p.milestones[i];
+    let it = &plan.schedule.items[i];
+    let path = place
+        .and_then(|(file, _, _)| p.files.get(file))
+        .map(|f| match prefix {
+            Some("") => f.rel.clone(),
+            Some(prefix) => format!("{prefix}/{}", f.rel),
+            None => f.name.clone(),
+        });
+    let due = m.due.map(|d| format!("due {d}, ")).unwrap_or_default();
+    let float = it
+        .total_float
+        .map(|f| format!(", float {f}"))
+        .unwrap_or_default();
+    let mut who: Vec<String> = m.owner.iter().map(|o| format!("owner {o}")).collect();
+    who.extend(m.vendor.map(|v| format!("vendor {}", p.vendors[v].id)));
+    let who = if who.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", who.join(", "))
+    };
+    Row {
+        id: m.id.clone(),
+        name: m.name.clone(),
+        class: plan.assessments[i].health.as_str(),
+        severity,
+        group: m
+            .cluster
+            .map(|c| p.clusters[c].id.clone())
+            .or_else(|| p.site_of(m).map(|s| p.sites[s].id.clone()))
+            .unwrap_or_else(|| "program".into()),
+        path,
+        line: place.map_or(0, |(_, l, _)| l),
+        column: place.map_or(0, |(_, _, c)| c),
+        message: format!("{due}forecast finish {}{float}{who}", it.finish),
+    }
+}
+
+/// Violations for `--fail-on-slip`: the program finish or items with a due that
+/// forecast later than at the base (scheduled with the same today).
+/// `base_label` names the base in messages; `prefix` is the program's path in the repo.
+pub fn slip_rows(base: &Plan, head: &Plan, base_label: &str, prefix: &str) -> Vec<Row> {
+    let d = diff(base, head);
+    let mut resolver = Resolver::new(&head.program.files);
+    let mut rows = Vec::new();
+    if let (Some(delta), Some(b), Some(h)) = (
+        d.finish.delta.filter(|d| *d > 0),
+        d.finish.base,
+        d.finish.head,
+    ) {
+        rows.push(Row {
+            id: "program".into(),
+            name: head.program.config.name.clone(),
+            class: "slip",
+            severity: Some(Severity::Violation),
+            group: "program".into(),
+            path: None,
+            line: 0,
+            column: 0,
+            message: format!(
+                "program finish moves {delta} working days later than at {}: {} → {}",
+                base_label, b.0, h.0
+            ),
+        });
+    }
+    for change in d
+        .items
+        .iter()
+        .filter(|c| c.finish.delta.is_some_and(|d| d > 0))
+    {
+        let Some(i) = head.program.milestone_index(&change.id) else {
+            continue;
+        };
+        if head.program.milestones[i].due.is_none() {
+            continue;
+        }
+        let place = resolver.place(&head.program.milestones[i].origin.item());
+        let mut r = row(head, i, Some(Severity::Violation), Some(prefix), place);
+        r.class = "slip";
+        r.message = format!(
+            "forecast finish moves {} working days later than at {} ({}); {}",
+            change.finish.delta.unwrap_or(0),
+            base_label,
+            change
+                .finish
+                .base
+                .map_or(String::new(), |b| b.0.to_string()),
+            r.message
+        );
+        rows.push(r);
+    }
+    rows
 }

@@ -9,6 +9,7 @@ use crate::analysis::Plan;
 use crate::analysis::baseline::Baseline;
 use crate::load::{self, ParseCache};
 use crate::model::Program;
+use crate::source::base::default_base;
 use crate::source::git::{Repo, Rev};
 use crate::source::{self, Source, WorkTree};
 use crate::validate::validate;
@@ -168,6 +169,36 @@ impl Context<'_> {
             Some(&format!("baseline ({})", rev.label)),
         )?;
         Ok(Some(Baseline::new(rev.label, &schedule(loaded)?)))
+    }
+
+    /// The base revision: as named, or the default at its merge-base with HEAD.
+    pub fn base_rev(
+        &self,
+        repo: &Repo,
+        named: Option<String>,
+        merge_base: bool,
+    ) -> Result<Rev, CommandError> {
+        let (label, merge_base) = match named {
+            Some(rev) => (rev, merge_base),
+            None => {
+                let base = default_base(repo, &|v| std::env::var(v).ok())?;
+                self.out
+                    .message(&format!("comparing with {} ({})\n", base.rev, base.why));
+                (base.rev, true)
+            }
+        };
+        let rev = repo.resolve(&label)?;
+        if !merge_base {
+            return Ok(rev);
+        }
+        let head = repo.resolve("HEAD")?;
+        match repo.git().merge_base(rev.commit, head.commit) {
+            Ok(oid) => Ok(Rev { commit: oid, ..rev }),
+            Err(_) => {
+                self.out.message(&format!("note: no merge-base of {label} and HEAD in this clone; comparing with {label} itself\n"));
+                Ok(rev)
+            }
+        }
     }
 
     /// Loads, validates and schedules the program.

@@ -2,8 +2,6 @@
 use crate::analysis::diff::diff;
 use crate::analysis::diff_view::{DiffView, Side};
 use crate::render::comment::{self, Sides};
-use crate::source::base::default_base;
-use crate::source::git::{Repo, Rev};
 
 use super::args::DocumentFormatArg;
 use super::context::schedule;
@@ -50,40 +48,10 @@ fn parse_range(args: &Args) -> (Option<String>, Option<String>, bool) {
     (args.base.clone(), args.head.clone(), false)
 }
 
-/// The base revision: as named, or the default at its merge-base with HEAD.
-pub(super) fn base_rev(
-    ctx: &Context<'_>,
-    repo: &Repo,
-    named: Option<String>,
-    merge_base: bool,
-) -> Result<Rev, CommandError> {
-    let (label, merge_base) = match named {
-        Some(rev) => (rev, merge_base),
-        None => {
-            let base = default_base(repo, &|v| std::env::var(v).ok())?;
-            ctx.out
-                .message(&format!("comparing with {} ({})\n", base.rev, base.why));
-            (base.rev, true)
-        }
-    };
-    let rev = repo.resolve(&label)?;
-    if !merge_base {
-        return Ok(rev);
-    }
-    let head = repo.resolve("HEAD")?;
-    match repo.git().merge_base(rev.commit, head.commit) {
-        Ok(oid) => Ok(Rev { commit: oid, ..rev }),
-        Err(_) => {
-            ctx.out.message(&format!("note: no merge-base of {label} and HEAD in this clone; comparing with {label} itself\n"));
-            Ok(rev)
-        }
-    }
-}
-
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let (repo, prefix) = ctx.repo()?;
     let (base_name, head_name, merge_base) = parse_range(args);
-    let base_rev = base_rev(ctx, &repo, base_name, merge_base)?;
+    let base_rev = ctx.base_rev(&repo, base_name, merge_base)?;
     let base_side = format!("base ({})", base_rev.label);
     // Head first: its timezone decides today, and both sides use the same today.
     let head = match &head_name {

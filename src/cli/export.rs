@@ -2,27 +2,11 @@
 //! a Mermaid gantt — on stdout or written atomically with `-o FILE`.
 use std::path::PathBuf;
 
-use clap::ValueEnum;
-
 use crate::analysis::timeline;
-use crate::render;
+use crate::render::export::{self, Export, ExportFormat};
 
-use super::report::emit;
 use super::scope::ScopeArgs;
 use super::{CommandError, Context};
-
-/// What to export as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// One row per item with the SPEC JSON fields as columns
-    Csv,
-    /// iCalendar (RFC 5545): an all-day event per milestone event and per task's due date
-    Ics,
-    /// Graphviz DOT of the dependency graph, critical path in red, clusters as boxes
-    Dot,
-    /// A Mermaid gantt chart (the report's chart, without the markdown fence)
-    Mermaid,
-}
 
 /// Export the schedule as CSV, iCalendar, Graphviz DOT or a Mermaid gantt
 #[derive(clap::Args, Debug)]
@@ -44,25 +28,18 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let plan = ctx.plan()?;
     let scope = args.scope.resolve(&plan.program)?;
     let items = scope.items(&plan);
-    let text = match args.format {
-        ExportFormat::Csv => render::csv::records(
-            crate::analysis::records::MILESTONE_FIELDS,
-            items
-                .iter()
-                .map(|&i| crate::analysis::records::MilestoneRecord::of(&plan, i)),
-        )
-        .map_err(CommandError::io)?,
-        ExportFormat::Ics => render::ics::render(&plan, &items),
-        ExportFormat::Dot => render::dot::render(&plan, &items),
-        ExportFormat::Mermaid => {
-            let p = &plan.program;
-            let title = match scope.label(p) {
-                Some(l) => format!("{} ({l})", p.config.name),
-                None => p.config.name.clone(),
-            };
-            let t = timeline::build(&plan, &items);
-            render::mermaid::gantt(&title, plan.schedule.today, &t)
-        }
+    let p = &plan.program;
+    let title = match scope.label(p) {
+        Some(l) => format!("{} ({l})", p.config.name),
+        None => p.config.name.clone(),
     };
-    emit(ctx, args.output.as_deref(), &text)
+    let timeline = (args.format == ExportFormat::Mermaid).then(|| timeline::build(&plan, &items));
+    let export = Export {
+        plan: &plan,
+        items: &items,
+        title,
+        timeline,
+    };
+    let text = export::render(&export, args.format).map_err(CommandError::io)?;
+    ctx.out.data_to(args.output.as_deref(), &text)
 }

@@ -54,16 +54,13 @@ impl Output {
         }
     }
 
-    /// Streams data to stdout through `write`; a closed pipe is not an error.
-    pub fn stream(
-        &self,
-        write: impl FnOnce(std::io::StdoutLock<'static>) -> serde_json::Result<()>,
-    ) -> Result<(), CommandError> {
-        match write(std::io::stdout().lock()) {
-            Err(e) if e.io_error_kind() != Some(std::io::ErrorKind::BrokenPipe) => {
-                Err(CommandError::io(format!("cannot write output: {e}")))
+    /// Writes data to `path` atomically, or to stdout without one.
+    pub fn data_to(&self, path: Option<&std::path::Path>, text: &str) -> Result<(), CommandError> {
+        match path {
+            Some(path) => {
+                crate::write::atomic_write(path, text.as_bytes()).map_err(CommandError::io)
             }
-            _ => Ok(()),
+            None => self.data(text),
         }
     }
 

@@ -1,6 +1,6 @@
 //! `milepost report`: the status report for leadership, as GitHub-flavoured markdown
 //! on stdout or written atomically to a file with `-o`.
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::analysis::diff::{ScheduleDiff, diff};
 use crate::analysis::{Plan, clusters, kpi, overall, risks, timeline, vendors};
@@ -29,14 +29,6 @@ pub struct Args {
     /// Compare with the plan at this git revision [default: [program] baseline in milepost.toml]
     #[arg(long, value_name = "REV")]
     pub baseline: Option<String>,
-}
-
-/// Writes `text` to `output` atomically, or to stdout.
-pub fn emit(ctx: &Context<'_>, output: Option<&Path>, text: &str) -> Result<(), CommandError> {
-    match output {
-        Some(path) => crate::write::atomic_write(path, text.as_bytes()).map_err(CommandError::io),
-        None => ctx.out.data(text),
-    }
 }
 
 /// The sections to render: as asked (in report order), else all.
@@ -109,5 +101,5 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
             diff,
         }),
     });
-    emit(ctx, args.output.as_deref(), &text)
+    ctx.out.data_to(args.output.as_deref(), &text)
 }

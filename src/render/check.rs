@@ -1,61 +1,50 @@
 //! The result of `check` as data that every CI format renders from, and its text and
 //! JSON forms. GitHub annotations, GitLab Code Quality and JUnit live beside this file.
-use chrono::NaiveDate;
+use clap::ValueEnum;
 use serde::Serialize;
 
-/// How a finding counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// Fails the check (exit 1).
-    Violation,
-    /// Reported, does not fail (an at-risk item outside the policy).
-    Warning,
+use crate::analysis::check::{CheckResult, Row, Severity};
+
+/// Output formats of `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// github in GitHub Actions, text elsewhere
+    Auto,
+    /// One line per violation, `file:line:col: health: message`
+    Text,
+    /// A JSON object with the violations and warnings
+    Json,
+    /// GitHub workflow annotations (and a job summary when GITHUB_STEP_SUMMARY is set)
+    Github,
+    /// A GitLab Code Quality report
+    Gitlab,
+    /// JUnit XML, one testcase per milestone
+    Junit,
 }
 
-/// One checked milestone (or the program itself, for a slipped finish).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Row {
-    pub id: String,
-    pub name: String,
-    /// The item's health (`overdue`, ...), or `slip` for a forecast that moved later.
-    pub class: &'static str,
-    /// `None` when the item passed.
-    pub severity: Option<Severity>,
-    /// The cluster, else the site, else `program`: what CI tools group by.
-    pub group: String,
-    /// The file, relative to the repository root (the program root outside git).
-    #[serde(rename = "file")]
-    pub path: Option<String>,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
+impl CheckFormat {
+    /// `auto` decided: github inside GitHub Actions, text elsewhere.
+    pub fn resolve(self, in_github_actions: bool) -> CheckFormat {
+        match self {
+            CheckFormat::Auto if in_github_actions => CheckFormat::Github,
+            CheckFormat::Auto => CheckFormat::Text,
+            other => other,
+        }
+    }
 }
 
-/// Everything `check` found.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CheckResult {
-    /// The findings (violations, then warnings), each group in order of severity of the
-    /// class, then topological order; for JUnit, every checked item (passing ones last).
-    pub rows: Vec<Row>,
-    pub today: NaiveDate,
-    pub fail_on: Vec<&'static str>,
-    pub milestones: usize,
+/// The result in one of the CI formats.
+pub fn render(result: &CheckResult, format: CheckFormat) -> String {
+    match format.resolve(false) {
+        CheckFormat::Json => result.json(),
+        CheckFormat::Github => super::github::annotations(result) + &result.summary() + "\n",
+        CheckFormat::Gitlab => super::gitlab::code_quality(result),
+        CheckFormat::Junit => super::junit::junit(result),
+        CheckFormat::Auto | CheckFormat::Text => result.text(),
+    }
 }
 
 impl CheckResult {
-    /// The rows with this severity.
-    pub fn with(&self, severity: Severity) -> impl Iterator<Item = &Row> {
-        self.rows
-            .iter()
-            .filter(move |r| r.severity == Some(severity))
-    }
-
-    /// Whether the check passed.
-    pub fn ok(&self) -> bool {
-        self.with(Severity::Violation).next().is_none()
-    }
-
     /// The closing line: `ok: …` or `check failed: …`.
     pub fn summary(&self) -> String {
         let n = self.with(Severity::Violation).count();

@@ -1,6 +1,6 @@
 //! GitHub Actions: workflow-command annotations on the milestones' lines, and a job
 //! summary in markdown.
-use super::check::{CheckResult, Row, Severity};
+use crate::analysis::check::{CheckResult, Row, Severity};
 
 /// GitHub shows at most this many annotations of one kind per step.
 pub const PER_KIND: usize = 10;

@@ -1,7 +1,7 @@
 //! GitLab Code Quality: a JSON array of issues that the merge request widget shows.
 use serde::Serialize;
 
-use super::check::{CheckResult, Row, Severity};
+use crate::analysis::check::{CheckResult, Row, Severity};
 
 #[derive(Serialize)]
 struct Lines {

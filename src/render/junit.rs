@@ -1,6 +1,6 @@
 //! JUnit XML: one testcase per checked milestone, a failure for each violation —
 //! readable by GitLab, Jenkins and the usual GitHub test reporters.
-use super::check::{CheckResult, Severity};
+use crate::analysis::check::{CheckResult, Severity};
 
 /// Escapes text for XML content and attribute values.
 pub fn escape(text: &str) -> String {

@@ -8,6 +8,7 @@ pub mod critical;
 pub mod csv;
 pub mod diff;
 pub mod dot;
+pub mod export;
 pub mod github;
 pub mod gitlab;
 pub mod history;
