@@ -84,6 +84,8 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     } else {
         timeline::Timeline::default()
     };
+    let late = overall::late(&plan, &items);
+    let upcoming = overall::upcoming(&plan, &items);
     let text = report::render(&Report {
         plan: &plan,
         scope,
@@ -95,6 +97,8 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         vendors: &vendors,
         kpis: &kpis,
         timeline: &timeline,
+        late: &late,
+        upcoming: &upcoming,
         baseline: baseline.as_ref(),
         since: changes.as_ref().map(|(label, diff)| Since {
             label: label.clone(),

@@ -69,6 +69,10 @@ pub struct Report<'a> {
     pub vendors: &'a [VendorScore],
     pub kpis: &'a Kpis,
     pub timeline: &'a Timeline,
+    /// Overdue and slipping items, worst first ([`crate::analysis::overall::late`]).
+    pub late: &'a [usize],
+    /// What finishes or is due in the look-ahead ([`crate::analysis::overall::upcoming`]).
+    pub upcoming: &'a [usize],
     pub baseline: Option<&'a Baseline>,
     pub since: Option<Since<'a>>,
 }

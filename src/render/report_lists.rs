@@ -64,7 +64,7 @@ pub(super) fn critical(r: &Report<'_>) -> String {
 }
 
 pub(super) fn late(r: &Report<'_>) -> String {
-    let list = crate::analysis::overall::late(r.plan, r.items);
+    let list = r.late;
     if list.is_empty() {
         return "Nothing is overdue or slipping.\n".into();
     }
@@ -76,7 +76,7 @@ pub(super) fn late(r: &Report<'_>) -> String {
         numeric: vec![6, 7],
         flexible: vec![],
     };
-    for &i in &list {
+    for &i in list {
         let m = &r.plan.program.milestones[i];
         let it = &r.plan.schedule.items[i];
         let a = &r.plan.assessments[i];
@@ -101,7 +101,7 @@ pub(super) fn late(r: &Report<'_>) -> String {
 }
 
 pub(super) fn upcoming(r: &Report<'_>) -> String {
-    let list = crate::analysis::overall::upcoming(r.plan, r.items);
+    let list = r.upcoming;
     let today = r.plan.schedule.today;
     let end = today
         .checked_add_days(chrono::Days::new(LOOKAHEAD_DAYS - 1))
@@ -117,7 +117,7 @@ pub(super) fn upcoming(r: &Report<'_>) -> String {
         numeric: vec![],
         flexible: vec![],
     };
-    for &i in &list {
+    for &i in list {
         let m = &r.plan.program.milestones[i];
         let mut row = vec![Cell::plain(r.plan.schedule.items[i].finish.to_string())];
         row.extend(who(r, i));
