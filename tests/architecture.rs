@@ -148,6 +148,69 @@ fn commands_do_not_match_on_the_output_format() {
     );
 }
 
+/// The names a `use crate::analysis::…` line brings in (`Plan`, `status`, `late`).
+fn analysis_imports(code: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for line in code.lines() {
+        let Some(rest) = line.trim().strip_prefix("use crate::analysis") else {
+            continue;
+        };
+        let rest = rest.trim_end_matches(';');
+        let list = match (rest.find('{'), rest.rfind('}')) {
+            (Some(a), Some(b)) => &rest[a + 1..b],
+            _ => rest.rsplit("::").next().unwrap_or(""),
+        };
+        names.extend(list.split(',').map(|n| n.trim().to_string()));
+    }
+    names
+}
+
+#[test]
+fn renderers_only_format_they_call_no_analysis() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis");
+    let modules: Vec<String> = fs::read_dir(&src)
+        .unwrap()
+        .map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.trim_end_matches(".rs").to_string()
+        })
+        .collect();
+    let mut calls = Vec::new();
+    for (rel, code) in sources() {
+        if !rel.starts_with("render/") {
+            continue;
+        }
+        for name in analysis_imports(&code) {
+            // Types and constants are data; a lowercase name is a function.
+            let is_function = name.starts_with(|c: char| c.is_ascii_lowercase())
+                && name != "self"
+                && !modules.contains(&name);
+            if is_function {
+                calls.push(format!("src/{rel}: imports analysis function `{name}`"));
+            }
+        }
+        for (n, line) in code.lines().enumerate() {
+            let mut rest = line;
+            while let Some(at) = rest.find("crate::analysis::") {
+                rest = &rest[at + "crate::analysis::".len()..];
+                let path: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':')
+                    .collect();
+                let called = rest[path.len()..].starts_with('(');
+                let last = path.rsplit("::").next().unwrap_or("");
+                if called && last.starts_with(|c: char| c.is_ascii_lowercase()) {
+                    calls.push(format!(
+                        "src/{rel}:{}: calls crate::analysis::{path}",
+                        n + 1
+                    ));
+                }
+            }
+        }
+    }
+    assert!(calls.is_empty(), "{}", calls.join("\n"));
+}
+
 #[test]
 fn there_is_one_yaml_reader() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/load");

@@ -152,6 +152,15 @@ pub fn latest_commitment(plan: &Plan, scope: &Scope, items: &[usize]) -> Option<
     best
 }
 
+/// The driving chain of the item in `items` that finishes last (ties: the first
+/// listed), ending at that item; empty without items.
+pub fn finish_chain(plan: &Plan, items: &[usize]) -> Vec<usize> {
+    items
+        .iter()
+        .max_by_key(|&&i| (plan.schedule.items[i].finish, std::cmp::Reverse(i)))
+        .map_or_else(Vec::new, |&last| super::drivers::driving_chain(plan, last))
+}
+
 /// Items that are overdue or slipping: overdue first, then the largest slip, the least
 /// float, then topological order.
 pub fn late(plan: &Plan, items: &[usize]) -> Vec<usize> {

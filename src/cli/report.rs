@@ -86,6 +86,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     };
     let late = overall::late(&plan, &items);
     let upcoming = overall::upcoming(&plan, &items);
+    let finish_chain = overall::finish_chain(&plan, &items);
     let text = report::render(&Report {
         plan: &plan,
         scope,
@@ -99,6 +100,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         timeline: &timeline,
         late: &late,
         upcoming: &upcoming,
+        finish_chain: &finish_chain,
         baseline: baseline.as_ref(),
         since: changes.as_ref().map(|(label, diff)| Since {
             label: label.clone(),

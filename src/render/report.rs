@@ -73,6 +73,8 @@ pub struct Report<'a> {
     pub late: &'a [usize],
     /// What finishes or is due in the look-ahead ([`crate::analysis::overall::upcoming`]).
     pub upcoming: &'a [usize],
+    /// The driving chain of the latest finish in scope ([`crate::analysis::overall::finish_chain`]).
+    pub finish_chain: &'a [usize],
     pub baseline: Option<&'a Baseline>,
     pub since: Option<Since<'a>>,
 }

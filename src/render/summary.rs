@@ -5,8 +5,7 @@ use super::comment;
 use super::markdown::{escape, render as table};
 use super::report::{Report, Since, code, signed};
 use super::{Cell, Grid};
-use crate::analysis::drivers::driving_chain;
-use crate::analysis::overall::{Rag, late};
+use crate::analysis::overall::Rag;
 use crate::analysis::{Health, Plan};
 use crate::schedule::Driver;
 
@@ -121,7 +120,7 @@ pub fn render(r: &Report<'_>) -> String {
     if let Some(s) = &r.since {
         slipped.push(format!("Since {}: {}.", s.label, comment::summary(s.diff)));
     }
-    let list = late(plan, r.items);
+    let list = r.late;
     if !list.is_empty() {
         let named: Vec<String> = list
             .iter()
@@ -166,16 +165,11 @@ pub fn render(r: &Report<'_>) -> String {
 fn drives(r: &Report<'_>) -> String {
     let plan = r.plan;
     let p = &plan.program;
-    let Some(&last) = r
-        .items
-        .iter()
-        .max_by_key(|&&i| (plan.schedule.items[i].finish, std::cmp::Reverse(i)))
-    else {
+    // The chain ends at the latest finish and starts at what sets its date.
+    let chain = r.finish_chain;
+    let (Some(&head), Some(&last)) = (chain.first(), chain.last()) else {
         return "There are no milestones in scope.".into();
     };
-    let chain = driving_chain(plan, last);
-    // The chain ends at `last` and starts at what sets its date.
-    let head = chain.first().copied().unwrap_or(last);
     let why = match plan.schedule.items[head].driver {
         Driver::Actual => "work already under way".to_string(),
         Driver::ProgramStart => "the program start".into(),
@@ -247,7 +241,8 @@ fn decisions(r: &Report<'_>) -> String {
             f.forecast_ready.map_or("—".into(), |d| d.to_string())
         ));
     }
-    for &i in late(plan, r.items)
+    for &i in r
+        .late
         .iter()
         .filter(|&&i| plan.assessments[i].health == Health::Overdue)
     {

@@ -5,7 +5,7 @@ use super::kpi::{days, percent};
 use super::view::{Block, Medium, View};
 use super::{Cell, Grid, Tone, health_tone};
 use crate::analysis::Plan;
-use crate::analysis::vendors::{VendorScore, VendorsView, record};
+use crate::analysis::vendors::{VendorRecord, VendorScore, VendorsView};
 
 /// How wide a vendor grid may be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,7 +127,7 @@ impl View for VendorsView<'_> {
     }
 
     fn csv(&self) -> Option<Result<String, String>> {
-        Some(csv(self.plan, &self.scores))
+        Some(csv(&self.vendors))
     }
 }
 
@@ -176,29 +176,26 @@ struct CsvRow<'a> {
 }
 
 /// One CSV record per vendor, worst first.
-pub fn csv(plan: &Plan, scores: &[VendorScore]) -> Result<String, String> {
-    let rows = scores.iter().map(|s| {
-        let r = record(plan, s);
-        CsvRow {
-            id: r.id,
-            name: r.name,
-            category: r.category.as_str(),
-            items: r.items,
-            deliveries: r.deliveries,
-            done: r.done,
-            open: r.open,
-            on_time_ratio: r.on_time.ratio,
-            done_with_due: r.on_time.done_with_due,
-            on_time: r.on_time.on_time,
-            mean_days_late: r.mean_days_late,
-            forecast_slip: r.forecast_slip,
-            late_open: r.late_open,
-            worst_open: r.worst_open.as_ref().map(|w| w.id),
-            worst_open_health: r.worst_open.as_ref().map(|w| w.health.as_str()),
-            quoted_lead_days: r.lead_time.quoted_days,
-            actual_lead_days: r.lead_time.actual_days,
-            lead_samples: r.lead_time.samples,
-        }
+pub fn csv(records: &[VendorRecord<'_>]) -> Result<String, String> {
+    let rows = records.iter().map(|r| CsvRow {
+        id: r.id,
+        name: r.name,
+        category: r.category.as_str(),
+        items: r.items,
+        deliveries: r.deliveries,
+        done: r.done,
+        open: r.open,
+        on_time_ratio: r.on_time.ratio,
+        done_with_due: r.on_time.done_with_due,
+        on_time: r.on_time.on_time,
+        mean_days_late: r.mean_days_late,
+        forecast_slip: r.forecast_slip,
+        late_open: r.late_open,
+        worst_open: r.worst_open.as_ref().map(|w| w.id),
+        worst_open_health: r.worst_open.as_ref().map(|w| w.health.as_str()),
+        quoted_lead_days: r.lead_time.quoted_days,
+        actual_lead_days: r.lead_time.actual_days,
+        lead_samples: r.lead_time.samples,
     });
     super::csv::records(CSV_FIELDS, rows)
 }
