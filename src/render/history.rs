@@ -20,6 +20,10 @@ impl View for HistoryView<'_> {
             Medium::Markdown => vec![grid, Block::Text(format!("\n{summary}"))],
         }
     }
+
+    fn csv(&self) -> Option<Result<String, String>> {
+        None
+    }
 }
 
 fn grid(entries: &[HistoryEntry]) -> Grid {
