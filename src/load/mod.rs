@@ -7,7 +7,6 @@ pub mod limits;
 pub mod locate;
 mod parse;
 pub mod raw;
-mod reparse;
 pub mod schema;
 pub mod text;
 pub mod yaml;
