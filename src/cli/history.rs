@@ -1,7 +1,4 @@
 //! `milepost history ID`: how one item's plan changed, commit by commit.
-use std::collections::HashMap;
-use std::sync::Mutex;
-
 use chrono::{NaiveDate, TimeZone};
 use git2::{Oid, Sort};
 use serde::Serialize;
@@ -9,10 +6,10 @@ use serde::Serialize;
 use crate::analysis::Plan;
 use crate::analysis::history::{Snapshot, finish_delta, snapshot};
 use crate::load::{self, ParseCache};
-use crate::model::Date;
+use crate::model::{Date, Program};
 use crate::render::{self, Cell, Format, Grid};
 use crate::source::git::{GitError, Repo, Rev};
-use crate::validate::validate;
+use crate::validate::{Basis, revalidate, validate_keeping};
 
 use super::{Context, Failure};
 
@@ -99,53 +96,43 @@ struct Scanned {
     at: At,
 }
 
-/// What is known of a program tree (by its git id): its time zone, and what it said
-/// about the item as of each day it was scheduled for. Commits that leave the program
-/// as it was (a change elsewhere in the repository, a revert, a merge) reuse it.
-#[derive(Default)]
-struct Plans(Mutex<HashMap<Oid, (chrono_tz::Tz, Vec<(NaiveDate, Seen)>)>>);
-
-/// What a revision's plan said about the item.
-#[derive(Clone)]
-enum Seen {
-    Invalid,
-    Valid(Option<Snapshot>),
+/// What one revision leaves for reading the next faster: its valid program, what
+/// re-validating needs, and its topological order.
+struct Carry {
+    program: Program,
+    basis: Basis,
+    order: Vec<usize>,
 }
 
-impl Plans {
-    fn tz(&self, tree: Oid) -> Option<chrono_tz::Tz> {
-        Some(self.0.lock().ok()?.get(&tree)?.0)
-    }
-
-    fn get(&self, tree: Oid, today: NaiveDate) -> Option<Seen> {
-        let plans = self.0.lock().ok()?;
-        let (_, seen) = plans.get(&tree)?;
-        seen.iter().find(|(d, _)| *d == today).map(|(_, s)| s.clone())
-    }
-
-    fn put(&self, tree: Oid, tz: chrono_tz::Tz, today: NaiveDate, seen: &Seen) {
-        if let Ok(mut plans) = self.0.lock() {
-            let entry = plans.entry(tree).or_insert_with(|| (tz, Vec::new()));
-            entry.1.push((today, seen.clone()));
-        }
-    }
-}
-
-/// What the scan shares: the repository's parse cache and plans, on all threads.
-struct Caches {
-    parses: ParseCache,
-    plans: Plans,
+/// Validates `loaded`, re-checking only what changed since `carry` when it can;
+/// also returns the topological order to reuse when no dependency changed.
+fn check(
+    loaded: load::Loaded,
+    today: NaiveDate,
+    carry: Option<Carry>,
+) -> (Option<Program>, Option<Basis>, Option<Vec<usize>>) {
+    let loaded = match carry {
+        Some(c) => match revalidate(c.program, c.basis, loaded, today) {
+            Ok(r) => {
+                let order = (!r.deps_changed).then_some(c.order);
+                return (Some(r.program), Some(r.basis), order);
+            }
+            Err(loaded) => *loaded,
+        },
+        None => loaded,
+    };
+    let (validated, basis) = validate_keeping(loaded, today);
+    (validated.program, basis, None)
 }
 
 /// The plan at one commit, scheduled as of that commit's date (or `--today`).
-/// `order` is the previous revision's topological order, reused while it holds.
 fn scan_one(
     today: Option<NaiveDate>,
     repo: &Repo,
     oid: Oid,
     (prefix, id): (&str, &str),
-    caches: &Caches,
-    order: &mut Option<Vec<usize>>,
+    cache: &ParseCache,
+    carry: &mut Option<Carry>,
 ) -> Result<Scanned, Failure> {
     let commit = repo.git().find_commit(oid).map_err(git)?;
     let rev = Rev {
@@ -161,53 +148,35 @@ fn scan_one(
         tz: chrono_tz::Tz::UTC,
         at: At::Missing,
     };
-    let tree = match repo.program_tree(&rev, prefix) {
-        Ok(tree) => tree,
-        Err(GitError::NoProgram { .. }) => return Ok(scanned),
-        Err(e) => return Err(git(e)),
-    };
-    if let Some(tz) = caches.plans.tz(tree) {
-        let day = today.unwrap_or_else(|| commit_date(rev.time, tz));
-        if let Some(seen) = caches.plans.get(tree, day) {
-            scanned.tz = tz;
-            scanned.at = seen.into();
-            return Ok(scanned);
-        }
-    }
     let memory = match repo.program_at(&rev, prefix) {
         Ok(m) => m,
         Err(GitError::NoProgram { .. }) => return Ok(scanned),
         Err(e) => return Err(git(e)),
     };
-    let loaded = load::load_cached(&memory, Some(&caches.parses)).map_err(git)?;
+    let loaded = load::load_cached(&memory, Some(cache)).map_err(git)?;
     scanned.tz = loaded
         .config
         .as_ref()
         .map_or(chrono_tz::Tz::UTC, |c| c.timezone);
-    let day = today.unwrap_or_else(|| commit_date(rev.time, scanned.tz));
-    let program = validate(loaded, day).program;
-    let plan = program.and_then(|p| Plan::reusing(p, day, order.take()).ok());
-    let seen = plan
+    let today = today.unwrap_or_else(|| commit_date(rev.time, scanned.tz));
+    let (program, basis, order) = check(loaded, today, carry.take());
+    let plan = program.and_then(|p| Plan::reusing(p, today, order).ok());
+    scanned.at = plan
         .as_ref()
-        .map_or(Seen::Invalid, |plan| Seen::Valid(snapshot(plan, id)));
-    caches.plans.put(tree, scanned.tz, day, &seen);
-    *order = plan.map(|plan| plan.schedule.order);
-    scanned.at = seen.into();
+        .map_or(At::Invalid, |plan| At::Valid(snapshot(plan, id)));
+    if let (Some(plan), Some(basis)) = (plan, basis) {
+        *carry = Some(Carry {
+            program: plan.program,
+            basis,
+            order: plan.schedule.order,
+        });
+    }
     Ok(scanned)
 }
 
-impl From<Seen> for At {
-    fn from(seen: Seen) -> At {
-        match seen {
-            Seen::Invalid => At::Invalid,
-            Seen::Valid(snap) => At::Valid(snap),
-        }
-    }
-}
-
 /// Scans all commits, split in contiguous chunks over the cores, each with its own
-/// repository handle; the caches are shared (most files are reused by blob id, and a
-/// program tree seen before by its plan).
+/// repository handle and parse cache (a chunk's revisions follow one another, so most
+/// files are reused by blob id and an edited file re-reads only the edited item).
 fn scan(
     ctx: &Context<'_>,
     repo: &Repo,
@@ -221,11 +190,6 @@ fn scan(
         .min(oids.len().max(1));
     let chunk = oids.len().div_ceil(workers).max(1);
     let today = ctx.today;
-    let caches = Caches {
-        parses: ParseCache::default(),
-        plans: Plans::default(),
-    };
-    let caches = &caches;
     let results: Vec<Result<Vec<Scanned>, Failure>> = std::thread::scope(|scope| {
         let handles: Vec<_> = oids
             .chunks(chunk)
@@ -233,9 +197,10 @@ fn scan(
                 let own = repo.reopen();
                 scope.spawn(move || {
                     let repo = own.map_err(git)?;
-                    let mut order = None;
+                    let cache = ParseCache::default();
+                    let mut carry = None;
                     part.iter()
-                        .map(|&oid| scan_one(today, &repo, oid, (prefix, id), caches, &mut order))
+                        .map(|&oid| scan_one(today, &repo, oid, (prefix, id), &cache, &mut carry))
                         .collect()
                 })
             })

@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use super::de;
 use super::limits::{self, Limits};
 use super::raw::{FILE_KEYS, RawCluster, RawMilestone, RawRisk, RawSite, RawVendor};
+use super::reparse::{self, Layout};
 use super::text;
 use super::yaml::{self, Node, NodeKind};
 use crate::diag::{Diag, FileId, Loc};
@@ -44,6 +45,8 @@ pub struct ParsedFile {
     pub(super) vendors: Vec<(usize, Arc<RawVendor>)>,
     pub(super) milestones: Vec<(usize, Arc<RawMilestone>)>,
     pub(super) risks: Vec<(usize, Arc<RawRisk>)>,
+    /// Where the items stand, when the file can be re-read item by item after an edit.
+    pub(super) layout: Option<Arc<Layout>>,
 }
 
 impl ParsedFile {
@@ -66,7 +69,18 @@ impl ParsedFile {
 }
 
 /// Parses one program file within `limits`.
+#[cfg(test)]
 pub(super) fn parse_file(bytes: &[u8], limits: &Limits) -> ParsedFile {
+    parse_file_after(bytes, limits, None)
+}
+
+/// [`parse_file`], re-reading only the edited item when `before` is an earlier parse
+/// of the same file and the edit lies inside one item (see [`super::reparse`]).
+pub(super) fn parse_file_after(
+    bytes: &[u8],
+    limits: &Limits,
+    before: Option<&ParsedFile>,
+) -> ParsedFile {
     let checked = text::decode(bytes).and_then(|t| text::check_printable(&t).map(|()| t));
     let text = match checked {
         Ok(text) => text,
@@ -78,14 +92,22 @@ pub(super) fn parse_file(bytes: &[u8], limits: &Limits) -> ParsedFile {
             };
         }
     };
+    if let Some(edited) = before.and_then(|b| reparse::reparse(b, &text, limits)) {
+        return edited;
+    }
     let mut out = ParsedFile::default();
-    match yaml::parse_with(&text, limits) {
+    match yaml::parse_tracked(&text, limits) {
         Err(e) => out.errors.push(FileError::At(
             e.span,
             format!("invalid YAML: {}", e.message),
             e.help,
         )),
-        Ok(root) => read_root(&root, limits, &mut out),
+        Ok((root, aliased)) => {
+            read_root(&root, limits, &mut out);
+            if out.errors.is_empty() {
+                out.layout = reparse::layout(&text, &root, aliased).map(Arc::new);
+            }
+        }
     }
     out.text = Arc::from(text);
     out

@@ -7,6 +7,7 @@ pub mod limits;
 pub mod locate;
 mod parse;
 pub mod raw;
+mod reparse;
 pub mod schema;
 pub mod text;
 pub mod yaml;

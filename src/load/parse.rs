@@ -8,10 +8,15 @@ use super::limits::{self, Limits};
 use crate::source::{Source, SourceError};
 
 /// Parsed files by content id (a git blob id), so reading many revisions of a program
-/// parses each distinct file once. It may be shared by threads.
+/// parses each distinct file once.
+///
+/// It also keeps the latest parse of each path, so that a new version of a file whose
+/// edit lies inside one item re-reads only that item. Give each sequence of related
+/// revisions (one worker walking a history) its own cache for that to work best.
 #[derive(Default)]
 pub struct ParseCache {
     files: Mutex<HashMap<String, Arc<ParsedFile>>>,
+    latest: Mutex<HashMap<String, Arc<ParsedFile>>>,
 }
 
 impl ParseCache {
@@ -19,9 +24,16 @@ impl ParseCache {
         self.files.lock().ok()?.get(id).cloned()
     }
 
-    fn put(&self, id: String, parsed: &Arc<ParsedFile>) {
+    fn latest(&self, key: &str) -> Option<Arc<ParsedFile>> {
+        self.latest.lock().ok()?.get(key).cloned()
+    }
+
+    fn put(&self, id: String, key: String, parsed: &Arc<ParsedFile>) {
         if let Ok(mut files) = self.files.lock() {
             files.insert(id, parsed.clone());
+        }
+        if let Ok(mut latest) = self.latest.lock() {
+            latest.insert(key, parsed.clone());
         }
     }
 }
@@ -61,8 +73,10 @@ pub(super) fn parse_files(
     let misses = hits.iter().filter(|h| h.is_none()).count();
     let parse_one = |i: usize, rel: &String| -> Arc<ParsedFile> {
         let id = ids[i].clone();
+        let key = format!("{rel}/{limits_key}");
+        let before = cache.and_then(|c| c.latest(&key));
         let parsed = match source.read(rel, limits.file_size) {
-            Ok(bytes) => Arc::new(file::parse_file(&bytes, limits)),
+            Ok(bytes) => Arc::new(file::parse_file_after(&bytes, limits, before.as_deref())),
             Err(SourceError::TooLarge { size, limit, .. }) => {
                 return Arc::new(ParsedFile::unread(
                     "limit",
@@ -82,7 +96,7 @@ pub(super) fn parse_files(
             }
         };
         if let (Some(cache), Some(id)) = (cache, id) {
-            cache.put(id, &parsed);
+            cache.put(id, key, &parsed);
         }
         parsed
     };

@@ -108,6 +108,12 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
 /// Parses one YAML document within `limits` (nesting depth, alias expansion, text
 /// length), so that no input can exhaust memory or the stack.
 pub fn parse_with(text: &str, limits: &Limits) -> Result<Node, YamlError> {
+    parse_tracked(text, limits).map(|(node, _)| node)
+}
+
+/// [`parse_with`], also telling whether the text uses anchors or aliases (which tie
+/// one part of a file to another, so a part cannot be re-read on its own).
+pub(super) fn parse_tracked(text: &str, limits: &Limits) -> Result<(Node, bool), YamlError> {
     let mut builder = Builder {
         limits: *limits,
         ..Builder::default()
@@ -122,7 +128,7 @@ pub fn parse_with(text: &str, limits: &Limits) -> Result<Node, YamlError> {
         span: Span::default(),
         kind: NodeKind::Null,
     });
-    Ok(root)
+    Ok((root, builder.aliased))
 }
 
 enum Frame {
@@ -139,6 +145,8 @@ struct Builder {
     anchors: HashMap<usize, Node>,
     /// Nodes copied so far for anchors and aliases (bounded by `limits.alias_nodes`).
     alias_nodes: usize,
+    /// Whether an anchor or alias was seen.
+    aliased: bool,
 }
 
 impl Builder {
@@ -189,6 +197,7 @@ impl Builder {
             }
             Event::SequenceEnd | Event::MappingEnd => self.close(span)?,
             Event::Alias(id) => {
+                self.aliased = true;
                 let size = match self.anchors.get(&id) {
                     Some(node) => count_nodes(node, self.budget_left().saturating_add(1)),
                     None => {
@@ -280,6 +289,7 @@ impl Builder {
 
     fn finish(&mut self, node: Node, anchor: usize) -> Result<(), YamlError> {
         if anchor != 0 {
+            self.aliased = true;
             // An anchor keeps a copy: it counts against the same budget as aliases.
             let size = count_nodes(&node, self.budget_left().saturating_add(1));
             self.spend(size, node.span)?;

@@ -163,13 +163,8 @@ impl Repo {
         self.repo.revparse_single(rev).is_ok()
     }
 
-    /// The id of the program's tree at `prefix` as the commit had it: two revisions
-    /// with the same id hold the same program.
-    pub fn program_tree(&self, rev: &Rev, prefix: &str) -> Result<Oid, GitError> {
-        self.tree_at(rev, prefix).map(|tree| tree.id())
-    }
-
-    fn tree_at(&self, rev: &Rev, prefix: &str) -> Result<git2::Tree<'_>, GitError> {
+    /// The program at `prefix` as the commit had it. File names read `LABEL:path`.
+    pub fn program_at(&self, rev: &Rev, prefix: &str) -> Result<Memory, GitError> {
         let commit = self.repo.find_commit(rev.commit).map_err(git_err)?;
         let root = commit.tree().map_err(git_err)?;
         let tree = if prefix.is_empty() {
@@ -188,12 +183,6 @@ impl Repo {
                     path: prefix.to_string(),
                 })?
         };
-        Ok(tree)
-    }
-
-    /// The program at `prefix` as the commit had it. File names read `LABEL:path`.
-    pub fn program_at(&self, rev: &Rev, prefix: &str) -> Result<Memory, GitError> {
-        let tree = self.tree_at(rev, prefix)?;
         let mut files: Vec<(String, Oid)> = Vec::new();
         let mut skipped: Vec<Skipped> = Vec::new();
         tree.walk(TreeWalkMode::PreOrder, |dir, entry| {

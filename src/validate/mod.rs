@@ -1,8 +1,11 @@
 //! Validation: raw items → a checked [`Program`], or every problem at once (SPEC §1).
 mod cycles;
 mod ids;
+mod incremental;
 mod items;
 mod progress;
+
+pub use incremental::{Basis, Revalidated, revalidate};
 
 use chrono::NaiveDate;
 
@@ -20,6 +23,12 @@ pub struct Validated {
 
 /// Checks a loaded program against SPEC §1 with `today` as the data date.
 pub fn validate(loaded: Loaded, today: NaiveDate) -> Validated {
+    validate_keeping(loaded, today).0
+}
+
+/// [`validate`], also keeping, when the program is valid, what [`revalidate`] needs
+/// to check the next revision of it.
+pub fn validate_keeping(loaded: Loaded, today: NaiveDate) -> (Validated, Option<Basis>) {
     let Loaded {
         files,
         config,
@@ -44,11 +53,11 @@ pub fn validate(loaded: Loaded, today: NaiveDate) -> Validated {
     diags.sort_by_key(|d| d.loc.as_ref().map(|l| l.file()));
     let Some(config) = config else {
         let program = None;
-        return Validated { program, diags };
+        return (Validated { program, diags }, None);
     };
     if diags.iter().any(Diag::is_error) {
         let program = None;
-        return Validated { program, diags };
+        return (Validated { program, diags }, None);
     }
     let mut calendars = vec![Calendar::new(&config.calendar, config.start)];
     let mut calendar_names = vec!["program".to_string()];
@@ -72,6 +81,7 @@ pub fn validate(loaded: Loaded, today: NaiveDate) -> Validated {
     for m in &mut milestones {
         m.calendar = calendar_of(m, &sites, &clusters);
     }
+    let basis = Basis::new(raw, index, &files);
     let program = Program {
         config,
         calendars,
@@ -84,7 +94,7 @@ pub fn validate(loaded: Loaded, today: NaiveDate) -> Validated {
         files,
     };
     let program = Some(program);
-    Validated { program, diags }
+    (Validated { program, diags }, Some(basis))
 }
 
 /// The calendar of a milestone: its site's (its own site, or its cluster's).
