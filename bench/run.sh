@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # milepost's benchmarks (docs/performance.md): wall time (hyperfine) and peak RSS of
 #   - load + validate + schedule + JSON status at 1k, 10k, 100k items, and the bare YAML
-#     parse of the same files as the floor (and milepost's own reading of them);
+#     parse of the same files beside it, for reference;
 #   - milepost vs TaskJuggler (tj3) on the same 1k/5k/20k-item programs, dates checked
 #     equal first;
 #   - diff of two revisions of a 10k program; history over 1,000 commits.
@@ -55,23 +55,20 @@ rss() {
   echo "## Load + validate + schedule + JSON status"
   echo
   echo "status: status --format json (writes every item); check: the same load, validation,"
-  echo "schedule and health with a one-line output. floor: the bare parse on all cores (the"
-  echo "ratio's denominator); 1-core floor: the same parse on one core, for reference;"
-  echo "milepost's reader: the files read into milepost's positioned trees on all cores."
+  echo "schedule and health with a one-line output. YAML parse: saphyr-parser's bare events"
+  echo "for the same files on all cores (1 core: on one), for reference."
   echo
-  echo "| items | YAML | files | status (s) | peak RSS (MB) | check (s) | floor (s) | 1-core floor (s) | milepost's reader (s) | status / floor | check / floor |"
-  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| items | YAML | files | status (s) | peak RSS (MB) | check (s) | YAML parse (s) | YAML parse, 1 core (s) |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 } > "$results"
 for n in $sizes; do
   dir="$work/p$n"
   [ -d "$dir" ] || "$gen" "$n" "$dir"
   cmd="$bin -C $dir --today 2026-03-10 status --format json"
   t=$(mean "$cmd"); m=$(rss "$cmd"); f=$(mean "$floor $dir"); f1=$(mean "$floor $dir 1")
-  fm=$(mean "$floor $dir --milepost")
   c=$(mean "$bin -C $dir --today 2026-03-10 check")
   size=$(du -sh "$dir" | cut -f1); nfiles=$(find "$dir" -name '*.yaml' | wc -l)
-  ratio=$(python3 -c "print('%.1f' % ($t / $f))"); cratio=$(python3 -c "print('%.1f' % ($c / $f))")
-  echo "| $n | $size | $nfiles | $t | $m | $c | $f | $f1 | $fm | ${ratio}× | ${cratio}× |" >> "$results"
+  echo "| $n | $size | $nfiles | $t | $m | $c | $f | $f1 |" >> "$results"
 done
 
 {

@@ -1,14 +1,11 @@
 //! The floor for milepost's load time: read every YAML file of a program and run it
 //! through the YAML parser (events only: no tree, no types, no checks), on all cores
-//! like milepost does. bench/run.sh compares milepost's end-to-end time with this.
+//! like milepost does. bench/run.sh shows it beside milepost's times, for reference.
 //!
-//! cargo run --release --example parse_floor -- DIR [THREADS] [--milepost]
+//! cargo run --release --example parse_floor -- DIR [THREADS]
 //!
 //! THREADS defaults to the number of cores; `1` gives the single-threaded parse, for
-//! reference (the ratio milepost is judged by uses all cores, as milepost does).
-//! `--milepost` reads the files into milepost's positioned trees instead (its own fast
-//! reader, saphyr-parser for what that does not take), to show what milepost's reading
-//! alone costs beside the general parser's.
+//! reference.
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -29,12 +26,9 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let usage = "usage: parse_floor DIR [THREADS] [--milepost]";
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let trees = args.iter().any(|a| a == "--milepost");
-    args.retain(|a| a != "--milepost");
-    let dir = args.first().ok_or(usage)?.clone();
-    let threads = match args.get(1) {
+    let usage = "usage: parse_floor DIR [THREADS]";
+    let dir = std::env::args().nth(1).ok_or(usage)?;
+    let threads = match std::env::args().nth(2) {
         Some(n) => Some(n.parse::<usize>().map_err(|_| usage)?.max(1)),
         None => None,
     };
@@ -51,23 +45,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     let Ok(text) = std::fs::read_to_string(path) else {
                         continue;
                     };
-                    let n = if trees {
-                        usize::from(milepost::load::yaml::parse(&text).is_ok())
-                    } else {
-                        saphyr_parser::Parser::new_from_str(&text)
-                            .take_while(Result::is_ok)
-                            .count()
-                    };
+                    let n = saphyr_parser::Parser::new_from_str(&text)
+                        .take_while(Result::is_ok)
+                        .count();
                     events.fetch_add(n, Ordering::Relaxed);
                 }
             });
         }
     });
     eprintln!(
-        "{} files, {} {}",
+        "{} files, {} events",
         paths.len(),
-        events.load(Ordering::Relaxed),
-        if trees { "trees" } else { "events" }
+        events.load(Ordering::Relaxed)
     );
     Ok(())
 }

@@ -2,7 +2,6 @@
 //! format types with each item's origin, plus every problem found on the way.
 pub mod config;
 pub mod de;
-mod fast;
 mod file;
 pub mod locate;
 mod parse;

@@ -22,14 +22,14 @@ fn clamp_u32(n: usize) -> u32 {
 }
 
 /// One YAML node with its span.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Node {
     pub span: Span,
     pub kind: NodeKind,
 }
 
 /// What a node holds. Plain scalars keep their text; typing happens in the deserializer.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum NodeKind {
     Null,
     /// A scalar and whether it was written plain (unquoted, so `5` is a number).
@@ -107,14 +107,6 @@ pub fn parse_with(text: &str, limits: &Limits) -> Result<Node, YamlError> {
 /// [`parse_with`], also telling whether the text uses anchors or aliases (which tie
 /// one part of a file to another, so a part cannot be re-read on its own).
 pub(super) fn parse_tracked(text: &str, limits: &Limits) -> Result<(Node, bool), YamlError> {
-    match super::fast::parse(text, limits) {
-        Some(root) => Ok((root, false)),
-        None => parse_full(text, limits),
-    }
-}
-
-/// [`parse_tracked`] through saphyr-parser, for any YAML (the fast path's reference).
-pub(super) fn parse_full(text: &str, limits: &Limits) -> Result<(Node, bool), YamlError> {
     let mut builder = Builder {
         limits: *limits,
         ..Builder::default()
@@ -316,8 +308,7 @@ impl Builder {
     }
 }
 
-/// Whether a plain scalar is YAML's null.
-pub(super) fn is_null(s: &str) -> bool {
+fn is_null(s: &str) -> bool {
     matches!(s, "" | "~" | "null" | "Null" | "NULL")
 }
 
