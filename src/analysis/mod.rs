@@ -13,6 +13,7 @@ pub mod history;
 pub mod kpi;
 pub mod overall;
 pub mod records;
+pub mod revisions;
 pub mod risks;
 pub mod scope;
 pub mod show;

@@ -3,6 +3,7 @@
 //! a [`CommandError`] here, so a command body just uses `?`.
 use std::fmt;
 
+use crate::analysis::revisions::WalkError;
 use crate::schedule::ScheduleError;
 use crate::source::SourceError;
 use crate::source::git::GitError;
@@ -108,6 +109,16 @@ impl From<GitError> for CommandError {
 impl From<git2::Error> for CommandError {
     fn from(e: git2::Error) -> CommandError {
         CommandError::new(ErrorKind::Git, e.to_string())
+    }
+}
+
+impl From<WalkError> for CommandError {
+    fn from(e: WalkError) -> CommandError {
+        match e {
+            WalkError::Git(e) => e.into(),
+            WalkError::Source(e) => e.into(),
+            WalkError::Worker => CommandError::io(e.to_string()),
+        }
     }
 }
 
