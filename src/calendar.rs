@@ -13,6 +13,15 @@ pub struct CalendarSpec {
     pub holidays: Vec<NaiveDate>,
 }
 
+impl CalendarSpec {
+    /// The built-in `elapsed` calendar: all seven days work, no holidays (freight,
+    /// burn-in, curing).
+    pub const ELAPSED: CalendarSpec = CalendarSpec {
+        workdays: [true; 7],
+        holidays: Vec::new(),
+    };
+}
+
 /// Days since 0001-01-01, a Monday; weekday = day mod 7 (0 = Monday).
 type Day = i64;
 

@@ -72,6 +72,7 @@ fn status_json_has_the_spec_shape() {
             "cluster",
             "vendor",
             "owner",
+            "calendar",
             "status",
             "duration",
             "start",
@@ -82,6 +83,9 @@ fn status_json_has_the_spec_shape() {
             "critical",
             "due",
             "slip",
+            "commitment_float",
+            "commitment",
+            "stale",
             "health"
         ]
     );
@@ -431,7 +435,7 @@ fn the_example_program() {
     insta::assert_snapshot!("example_status_json", json);
     let (code, table, _) = run(&["status"]);
     assert_eq!(code, 0);
-    assert!(table.ends_with("67 milestones: 17 done, 27 on_track, 15 at_risk, 7 slipping, 1 overdue · 9 critical · program finish 2027-06-30\n"), "{table}");
+    assert!(table.ends_with("67 milestones: 17 done, 29 on_track, 13 at_risk, 7 slipping, 1 overdue · 21 critical · program finish 2027-05-19\n"), "{table}");
     let (code, out, _) = run(&["check"]);
     assert_eq!(code, 1);
     assert!(

@@ -330,12 +330,26 @@ fn status_csv_has_every_json_field() {
         .parts();
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     let first = json["milestones"][0].as_object().unwrap();
-    assert_eq!(headers, first.keys().cloned().collect::<Vec<_>>());
+    // Every JSON field, in order; the commitment object spreads over three columns.
+    let spread: Vec<String> = first
+        .keys()
+        .flat_map(|k| match k.as_str() {
+            "commitment" => ["kind", "id", "date"]
+                .map(|f| format!("commitment_{f}"))
+                .to_vec(),
+            _ => vec![k.clone()],
+        })
+        .collect();
+    assert_eq!(headers, spread);
     assert_eq!(rows.len(), json["milestones"].as_array().unwrap().len());
     let po = rows.iter().find(|r| r[0] == "po").unwrap();
     assert_eq!(po[1], "PO, signed");
     for (i, h) in headers.iter().enumerate() {
-        let expected = match &json["milestones"][1][h] {
+        let value = match h.strip_prefix("commitment_") {
+            Some(field @ ("kind" | "id" | "date")) => &json["milestones"][1]["commitment"][field],
+            _ => &json["milestones"][1][h],
+        };
+        let expected = match value {
             serde_json::Value::Null => String::new(),
             serde_json::Value::String(s) => s.clone(),
             other => other.to_string(),

@@ -38,7 +38,7 @@ fn have(program: &str, args: &[&str], install: &str) -> bool {
 fn csv_is_the_status_csv() {
     let csv = example(&["export", "--format", "csv"]);
     assert_eq!(csv, example(&["status", "--format", "csv"]));
-    assert!(csv.starts_with("id,name,site,cluster,vendor,owner,status,duration,start,finish,late_start,late_finish,total_float,critical,due,slip,health\n"));
+    assert!(csv.starts_with("id,name,site,cluster,vendor,owner,calendar,status,duration,start,finish,late_start,late_finish,total_float,critical,due,slip,commitment_float,commitment_kind,commitment_id,commitment_date,stale,health\n"));
     assert_eq!(csv.lines().count(), 68);
 }
 
@@ -177,7 +177,7 @@ fn mermaid_snapshot() {
     let one = example(&["export", "--format", "mermaid", "--cluster", "dfw1-h200"]);
     // Few items: one bar per item, with SPEC §2's shown dates.
     assert!(one.contains(
-        "    InfiniBand cabling (leaf and spine) :crit, active, 2026-12-03, 2026-12-17\n"
+        "    InfiniBand cabling (leaf and spine) :crit, active, 2026-12-03, 2026-12-15\n"
     ));
     assert!(
         one.contains("    Optics delivered (all 2,560) :crit, milestone, 2026-12-18, 2026-12-18\n")

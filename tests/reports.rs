@@ -192,7 +192,7 @@ const V1: &str = "milestones:
 /// Thu Oct 15), c days 9-12 (Wed Oct 21); d added since, done.
 const NOW: &str = "milestones:
   - {id: a, name: A, cluster: x, duration: 3, status: done, finished: 2026-10-07}
-  - {id: b, name: B, cluster: x, duration: 2, depends_on: [a], status: in_progress, started: 2026-10-08, remaining: 2}
+  - {id: b, name: B, cluster: x, duration: 2, depends_on: [a], status: in_progress, started: 2026-10-08, remaining: 2, as_of: 2026-10-14}
   - {id: c, name: C, cluster: x, duration: 4, depends_on: [b], due: 2026-10-16}
   - {id: d, name: D, cluster: x, status: done, finished: 2026-10-12}
 ";

@@ -151,7 +151,7 @@ fn progress_and_the_data_date() {
             "milestones:
   - {id: done, duration: 3, status: done, started: 2026-10-05, finished: 2026-10-08}
   - {id: wip, duration: 5, status: in_progress, started: 2026-10-09, depends_on: [done]}
-  - {id: wip2, duration: 5, status: in_progress, started: 2026-10-13, remaining: 6}
+  - {id: wip2, duration: 5, status: in_progress, started: 2026-10-13, remaining: 6, as_of: 2026-10-14}
   - {id: next, duration: 2, depends_on: [wip]}
   - {id: free, duration: 1}
   - {id: late, duration: 1, due: 2026-10-13}
@@ -165,13 +165,14 @@ fn progress_and_the_data_date() {
         (s.as_str(), f.as_str(), ls, lf, tf),
         ("2026-10-05", "2026-10-08", None, None, None)
     );
-    // wip: s = 4 (10-09), t = 7; remaining = max(1, 5 - 3) = 2 -> f = 9 (finish Thu 10-15).
+    // wip: s = 4 (10-09), t = 7; no forecast recorded: f_rec = s + d = 9 (finish Thu
+    // 10-15), not stale (9 > 7); f = max(9, t + 1) = 9.
     let wip = dates(&p, "wip");
     assert_eq!(
         (wip.0.as_str(), wip.1.as_str(), &wip.2),
         ("2026-10-09", "2026-10-15", &None)
     );
-    // wip2: f = 7 + 6 = 13 (finish Wed 10-21) = P.
+    // wip2: f = first_on_or_after(as_of 10-14) + 6 = 7 + 6 = 13 (finish Wed 10-21) = P.
     assert_eq!(dates(&p, "wip2").1, "2026-10-21");
     // next: FS from wip: s = 9 (Fri 10-16), f = 11 (finish Mon 10-19). LF = 13, LS = 11: TF = 2.
     assert_eq!(

@@ -32,21 +32,21 @@ pub fn forecast(plan: &Plan) -> Vec<ClusterForecast> {
             milestones: 0,
         })
         .collect();
-    let mut last_f: Vec<Option<i64>> = vec![None; p.clusters.len()];
     for (i, m) in p.milestones.iter().enumerate() {
         let Some(c) = m.cluster else { continue };
         let it = &plan.schedule.items[i];
         let fc = &mut out[c];
         fc.milestones += 1;
         fc.forecast_ready = fc.forecast_ready.max(Some(it.finish));
-        last_f[c] = last_f[c].max(Some(it.f));
         fc.health = fc.health.max(Some(plan.assessments[i].health));
     }
     for fc in &mut out {
         let cluster = &p.clusters[fc.cluster];
         let cal = &p.calendars[p.sites[cluster.site].calendar];
-        if let (Some(ready_by), Some(f)) = (cluster.ready_by, last_f[fc.cluster]) {
-            fc.slip = (f - cal.finish_by(ready_by)).max(0);
+        // Items may count in other calendars (`calendar:`): compare dates, counted in
+        // the cluster's site calendar.
+        if let (Some(ready_by), Some(ready)) = (cluster.ready_by, fc.forecast_ready) {
+            fc.slip = (cal.finish_by(ready) - cal.finish_by(ready_by)).max(0);
             // A late forecast is slipping work; a cluster whose work is all done is done.
             if fc.slip > 0 && fc.health != Some(Health::Done) {
                 fc.health = fc.health.max(Some(Health::Slipping));

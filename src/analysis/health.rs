@@ -25,16 +25,18 @@ pub fn assess(program: &Program, schedule: &Schedule) -> Vec<Assessment> {
             let cal = &program.calendars[m.calendar];
             let slip = m.due.map_or(0, |due| (it.f - cal.finish_by(due)).max(0));
             let tf = it.total_float.unwrap_or(0);
+            // Health is judged on commitment float: an item that threatens no
+            // commitment is not at risk for sitting on the longest path (SPEC §2).
             let health = if done {
                 Health::Done
             } else if m.due.is_some_and(|due| due < schedule.today) {
                 Health::Overdue
-            } else if tf < 0 {
-                Health::Slipping
-            } else if tf < at_risk {
-                Health::AtRisk
             } else {
-                Health::OnTrack
+                match it.commitment_float {
+                    Some(cf) if cf < 0 => Health::Slipping,
+                    Some(cf) if cf < at_risk => Health::AtRisk,
+                    _ => Health::OnTrack,
+                }
             };
             Assessment {
                 critical: !done && tf <= 0,

@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use super::Plan;
 use super::baseline::Variance;
-use crate::model::{Date, Health, Status};
+use crate::model::{CommitmentKind, Date, Health, Program, Status};
+use crate::schedule::late::{Tag, tag_id};
 
 fn date(d: Option<NaiveDate>) -> Option<Date> {
     d.map(Date)
@@ -18,6 +19,28 @@ pub struct ProgramRecord<'a> {
     pub today: Date,
     pub start: Date,
     pub finish: Date,
+    /// `[program] finish_by`, the program's own commitment.
+    pub finish_by: Option<Date>,
+}
+
+/// The commitment that binds an item (SPEC §2): what it is, whose, and its date.
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CommitmentRecord<'a> {
+    pub kind: CommitmentKind,
+    /// The milestone (`due`) or cluster (`ready_by`); null for `finish_by`.
+    pub id: Option<&'a str>,
+    pub date: Date,
+}
+
+impl<'a> CommitmentRecord<'a> {
+    /// The record of a scheduled commitment.
+    pub fn of(program: &'a Program, tag: &Tag) -> CommitmentRecord<'a> {
+        CommitmentRecord {
+            kind: tag.kind,
+            id: tag_id(program, tag),
+            date: Date(tag.date),
+        }
+    }
 }
 
 /// The fields of [`MilestoneRecord`], in order: SPEC §3's milestone record.
@@ -28,6 +51,7 @@ pub const MILESTONE_FIELDS: &[&str] = &[
     "cluster",
     "vendor",
     "owner",
+    "calendar",
     "status",
     "duration",
     "start",
@@ -38,6 +62,9 @@ pub const MILESTONE_FIELDS: &[&str] = &[
     "critical",
     "due",
     "slip",
+    "commitment_float",
+    "commitment",
+    "stale",
     "health",
 ];
 
@@ -50,6 +77,8 @@ pub struct MilestoneRecord<'a> {
     pub cluster: Option<&'a str>,
     pub vendor: Option<&'a str>,
     pub owner: Option<&'a str>,
+    /// The calendar its working days count in: a region key, `program` or `elapsed`.
+    pub calendar: &'a str,
     pub status: Status,
     pub duration: i64,
     pub start: Date,
@@ -60,6 +89,9 @@ pub struct MilestoneRecord<'a> {
     pub critical: bool,
     pub due: Option<Date>,
     pub slip: i64,
+    pub commitment_float: Option<i64>,
+    pub commitment: Option<CommitmentRecord<'a>>,
+    pub stale: bool,
     pub health: Health,
     /// With a baseline only: the baseline's finish, and the variance in working days.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -93,6 +125,7 @@ impl<'a> MilestoneRecord<'a> {
             cluster: m.cluster.map(|c| p.clusters[c].id.as_str()),
             vendor: m.vendor.map(|v| p.vendors[v].id.as_str()),
             owner: m.owner.as_deref(),
+            calendar: &p.calendar_names[m.calendar],
             status: m.status,
             duration: m.duration,
             start: Date(it.start),
@@ -103,6 +136,9 @@ impl<'a> MilestoneRecord<'a> {
             critical: a.critical,
             due: date(m.due),
             slip: a.slip,
+            commitment_float: it.commitment_float,
+            commitment: it.commitment.as_ref().map(|t| CommitmentRecord::of(p, t)),
+            stale: it.stale,
             health: a.health,
             baseline_finish: None,
             variance: None,
@@ -124,6 +160,7 @@ mod tests {
             cluster: None,
             vendor: None,
             owner: None,
+            calendar: "program",
             status: Status::Done,
             duration: 0,
             start: day,
@@ -134,6 +171,9 @@ mod tests {
             critical: false,
             due: None,
             slip: 0,
+            commitment_float: None,
+            commitment: None,
+            stale: false,
             health: Health::Done,
             baseline_finish: None,
             variance: None,

@@ -226,7 +226,7 @@ fn scan(
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err(WalkError::Worker)))
+            .map(|h| h.join().unwrap_or(Err(WalkError::Worker)))
             .collect()
     });
     let mut out = Vec::with_capacity(oids.len());

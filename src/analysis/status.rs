@@ -59,6 +59,7 @@ impl<'a> StatusView<'a> {
                 today: Date(plan.schedule.today),
                 start: Date(p.config.start),
                 finish: Date(plan.schedule.finish),
+                finish_by: p.config.finish_by.map(Date),
             },
             milestones: items
                 .iter()

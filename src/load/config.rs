@@ -46,6 +46,9 @@ struct RawProgram {
     /// The IANA timezone that decides what "today" is (default: UTC).
     #[schemars(with = "Option<Timezone>")]
     timezone: Option<Spanned<String>>,
+    /// A commitment: every item finishes by the end of this day (a TOML date; optional).
+    #[schemars(with = "Option<TomlDate>")]
+    finish_by: Option<Spanned<Datetime>>,
     /// Globs of paths below the root that are not program files.
     #[serde(default)]
     exclude: Vec<String>,
@@ -70,7 +73,8 @@ struct RawCalendar {
     regions: BTreeMap<String, RawRegion>,
 }
 
-/// A regional calendar: inherits the program's workdays and adds its holidays.
+/// A regional calendar: inherits the program's workdays and (unless told not to) its
+/// holidays, and adds its own holidays.
 #[derive(Deserialize, JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 struct RawRegion {
@@ -81,7 +85,13 @@ struct RawRegion {
     #[serde(default)]
     #[schemars(with = "Vec<TomlDate>")]
     holidays: Vec<Spanned<Datetime>>,
+    /// Whether the program calendar's holidays are days off here too (default: true).
+    inherit_holidays: Option<bool>,
 }
+
+/// Calendar names that are not region keys: `program` (the program calendar) and
+/// `elapsed` (every day works).
+pub const RESERVED_CALENDARS: [&str; 2] = ["program", "elapsed"];
 
 /// Thresholds and the `milepost check` gate.
 #[derive(Deserialize, JsonSchema, Default)]
@@ -121,6 +131,7 @@ pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
         diags: &mut diags,
     };
     let start = check.date(&raw.program.start);
+    let finish_by = raw.program.finish_by.as_ref().and_then(|d| check.date(d));
     let timezone = raw
         .program
         .timezone
@@ -135,7 +146,21 @@ pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
     };
     let mut regions = BTreeMap::new();
     for (key, region) in &raw.calendar.regions {
-        let mut holidays = calendar.holidays.clone();
+        if RESERVED_CALENDARS.contains(&key.as_str()) {
+            check.diags.push(
+                Diag::error(
+                    "config",
+                    format!("`{key}` is a built-in calendar and cannot be a region key"),
+                )
+                .at(Loc::File { file })
+                .help("rename the region, e.g. [calendar.regions.us]; `program` and `elapsed` are reserved"),
+            );
+        }
+        let mut holidays = if region.inherit_holidays.unwrap_or(true) {
+            calendar.holidays.clone()
+        } else {
+            Vec::new()
+        };
         holidays.extend(check.holidays(&region.holidays));
         holidays.sort();
         holidays.dedup();
@@ -150,6 +175,7 @@ pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
         (Some(start), Some(timezone)) if diags.is_empty() => Ok(Config {
             name: raw.program.name.unwrap_or_else(|| "program".into()),
             start,
+            finish_by,
             timezone,
             exclude: raw.program.exclude,
             baseline: raw.program.baseline,

@@ -154,6 +154,10 @@ pub struct RawMilestone {
     pub owner: Option<String>,
     /// What kind of work this is (default: other).
     pub kind: Option<Kind>,
+    /// The calendar its working days count in: a region key, `program`, or `elapsed`
+    /// (every day works: freight, burn-in, curing). Default: its site's region.
+    #[schemars(with = "Option<Id>")]
+    pub calendar: Option<String>,
     /// Working days; 0 (the default) makes it a milestone event.
     #[schemars(range(min = 0))]
     pub duration: Option<i64>,
@@ -169,9 +173,13 @@ pub struct RawMilestone {
     pub started: Option<Date>,
     /// Actual finish: required when done.
     pub finished: Option<Date>,
-    /// In progress only: working days left, counted from today.
-    #[schemars(range(min = 0))]
+    /// In progress only: the owner's forecast of the last working day.
+    pub expected_finish: Option<Date>,
+    /// In progress only: working days left, counted from `as_of` (which it needs).
+    #[schemars(range(min = 1))]
     pub remaining: Option<i64>,
+    /// In progress only: the day the `remaining` estimate was made.
+    pub as_of: Option<Date>,
     /// Notes, as free text.
     pub notes: Option<String>,
     /// Links to trackers, documents, tickets.

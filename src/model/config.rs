@@ -13,6 +13,8 @@ use crate::limits::Limits;
 pub struct Config {
     pub name: String,
     pub start: NaiveDate,
+    /// `[program] finish_by`: every item finishes by the end of this day.
+    pub finish_by: Option<NaiveDate>,
     pub timezone: Tz,
     pub exclude: Vec<String>,
     /// The baseline revision, if the program names one.

@@ -127,10 +127,18 @@ pub struct Milestone {
     pub status: Status,
     pub started: Option<NaiveDate>,
     pub finished: Option<NaiveDate>,
+    /// The owner's forecast of the last working day (in progress only).
+    pub expected_finish: Option<NaiveDate>,
+    /// Working days left as of `as_of` (in progress only).
     pub remaining: Option<i64>,
+    /// The day the `remaining` estimate was made.
+    pub as_of: Option<NaiveDate>,
     pub notes: Option<String>,
     pub links: Vec<String>,
+    /// The index of its calendar in [`Program::calendars`].
     pub calendar: usize,
+    /// The calendar it names itself (`calendar:`), before its site's region applies.
+    pub own_calendar: Option<usize>,
     pub origin: Origin,
 }
 

@@ -2,7 +2,7 @@
 use clap::ValueEnum;
 
 use crate::analysis::Plan;
-use crate::analysis::records::{MILESTONE_FIELDS, MilestoneRecord};
+use crate::analysis::records::MilestoneRecord;
 use crate::analysis::timeline::Timeline;
 
 /// What to export as.
@@ -32,9 +32,11 @@ pub struct Export<'a> {
 pub fn render(export: &Export<'_>, format: ExportFormat) -> Result<String, String> {
     let (plan, items) = (export.plan, export.items);
     Ok(match format {
-        ExportFormat::Csv => super::csv::records(
-            MILESTONE_FIELDS,
-            items.iter().map(|&i| MilestoneRecord::of(plan, i)),
+        ExportFormat::Csv => super::status::milestones_csv(
+            &items
+                .iter()
+                .map(|&i| MilestoneRecord::of(plan, i))
+                .collect::<Vec<_>>(),
         )?,
         ExportFormat::Ics => super::ics::render(plan, items),
         ExportFormat::Dot => super::dot::render(plan, items),

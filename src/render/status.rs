@@ -3,10 +3,11 @@
 use super::view::{Block, Medium, View};
 use super::{Cell, Grid, Tone, csv, health_tone};
 use crate::analysis::Health;
-use crate::analysis::records::{MILESTONE_FIELDS, MilestoneRecord};
+use crate::analysis::records::MilestoneRecord;
 use crate::analysis::status::StatusView;
+use crate::model::{CommitmentKind, Date};
 
-impl<'a> View for StatusView<'a> {
+impl View for StatusView<'_> {
     fn blocks(&self, medium: Medium) -> Vec<Block> {
         let grid = Block::Grid(grid(self));
         let summary = summary(self);
@@ -17,17 +18,94 @@ impl<'a> View for StatusView<'a> {
     }
 
     fn csv(&self) -> Option<Result<String, String>> {
-        // The SPEC §3 fields only: baseline columns belong to the table.
-        let plain = |m: &MilestoneRecord<'a>| MilestoneRecord {
-            baseline_finish: None,
-            variance: None,
-            ..m.clone()
-        };
-        Some(csv::records(
-            MILESTONE_FIELDS,
-            self.milestones.iter().map(plain),
-        ))
+        Some(milestones_csv(&self.milestones))
     }
+}
+
+/// The CSV columns of a milestone: SPEC §3's fields, the commitment spread over three.
+pub const CSV_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "site",
+    "cluster",
+    "vendor",
+    "owner",
+    "calendar",
+    "status",
+    "duration",
+    "start",
+    "finish",
+    "late_start",
+    "late_finish",
+    "total_float",
+    "critical",
+    "due",
+    "slip",
+    "commitment_float",
+    "commitment_kind",
+    "commitment_id",
+    "commitment_date",
+    "stale",
+    "health",
+];
+
+/// A milestone record flattened for CSV (a cell holds no object): the commitment
+/// spread over three columns.
+#[derive(serde::Serialize)]
+struct CsvMilestone<'a> {
+    id: &'a str,
+    name: &'a str,
+    site: Option<&'a str>,
+    cluster: Option<&'a str>,
+    vendor: Option<&'a str>,
+    owner: Option<&'a str>,
+    calendar: &'a str,
+    status: crate::model::Status,
+    duration: i64,
+    start: Date,
+    finish: Date,
+    late_start: Option<Date>,
+    late_finish: Option<Date>,
+    total_float: Option<i64>,
+    critical: bool,
+    due: Option<Date>,
+    slip: i64,
+    commitment_float: Option<i64>,
+    commitment_kind: Option<CommitmentKind>,
+    commitment_id: Option<&'a str>,
+    commitment_date: Option<Date>,
+    stale: bool,
+    health: Health,
+}
+
+/// SPEC §3 records as CSV, one row per milestone (`status`, `export --format csv`).
+pub fn milestones_csv(records: &[MilestoneRecord<'_>]) -> Result<String, String> {
+    let rows = records.iter().map(|m| CsvMilestone {
+        id: m.id,
+        name: m.name,
+        site: m.site,
+        cluster: m.cluster,
+        vendor: m.vendor,
+        owner: m.owner,
+        calendar: m.calendar,
+        status: m.status,
+        duration: m.duration,
+        start: m.start,
+        finish: m.finish,
+        late_start: m.late_start,
+        late_finish: m.late_finish,
+        total_float: m.total_float,
+        critical: m.critical,
+        due: m.due,
+        slip: m.slip,
+        commitment_float: m.commitment_float,
+        commitment_kind: m.commitment.map(|c| c.kind),
+        commitment_id: m.commitment.and_then(|c| c.id),
+        commitment_date: m.commitment.map(|c| c.date),
+        stale: m.stale,
+        health: m.health,
+    });
+    csv::records(CSV_FIELDS, rows)
 }
 
 fn grid(view: &StatusView<'_>) -> Grid {

@@ -1,16 +1,14 @@
 //! The critical path method: a forward pass for early dates, a backward pass for late
 //! dates and float, both O(V+E) over the topological order (SPEC §2).
 use chrono::NaiveDate;
-use petgraph::Direction;
-use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 
-use crate::calendar::{Calendar, Edge, carry_lower, carry_upper};
+use crate::calendar::{Calendar, Edge, carry_lower};
 use crate::model::{Milestone, Program};
 use crate::model::{Relation, Status};
 
+use super::late::{self, Late};
 use super::{Driver, Schedule, ScheduleError, Scheduled};
-use crate::model::graph::{self, Graph};
+use crate::model::graph;
 
 /// Schedules `program` with `today` as the data date.
 pub fn schedule(program: &Program, today: NaiveDate) -> Result<Schedule, ScheduleError> {
@@ -43,8 +41,10 @@ pub fn schedule_reusing(
         .map(|it| it.finish)
         .max()
         .unwrap_or(program.config.start);
-    for &i in order.iter().rev() {
-        pass.backward(i, &g, finish, &mut items)?;
+    let late = late::pass(program, &g, &order, Some(finish))?;
+    let committed = late::pass(program, &g, &order, None)?;
+    for &i in &order {
+        pass.set_late(i, late[i], committed[i], &mut items[i])?;
     }
     Ok(Schedule {
         today,
@@ -66,6 +66,9 @@ impl Scheduled {
         late_start: None,
         late_finish: None,
         driver: Driver::Actual,
+        stale: false,
+        commitment_float: None,
+        commitment: None,
     };
 }
 
@@ -91,6 +94,7 @@ impl Pass<'_> {
     fn forward(&self, i: usize, items: &[Scheduled]) -> Result<Scheduled, ScheduleError> {
         let m = &self.program.milestones[i];
         let cal = &self.cals[m.calendar];
+        let mut stale = false;
         let (s, f, driver) = match m.status {
             Status::Done => {
                 let f = m.finished.map_or(0, |d| cal.finish_by(d));
@@ -104,8 +108,13 @@ impl Pass<'_> {
             Status::InProgress => {
                 let s = m.started.map_or(0, |d| cal.first_on_or_after(d));
                 let t = cal.first_on_or_after(self.today);
-                let remaining = m.remaining.unwrap_or_else(|| (m.duration - (t - s)).max(1));
-                (s, t + remaining, Driver::Actual)
+                let recorded = match (m.expected_finish, m.remaining, m.as_of) {
+                    (Some(e), _, _) => cal.finish_by(e),
+                    (None, Some(r), Some(as_of)) => cal.first_on_or_after(as_of) + r,
+                    _ => s + m.duration,
+                };
+                stale = recorded <= t;
+                (s, recorded.max(t + 1), Driver::Actual)
             }
             Status::NotStarted => {
                 let (s, driver) = self.early_start(i, m, cal, items)?;
@@ -119,6 +128,7 @@ impl Pass<'_> {
             start,
             finish,
             driver,
+            stale,
             ..Scheduled::EMPTY
         })
     }
@@ -161,8 +171,11 @@ impl Pass<'_> {
         for (k, dep) in m.deps.iter().enumerate() {
             let p = &items[dep.pred];
             let from = &self.cals[self.program.milestones[dep.pred].calendar];
+            let pred_is_event = self.program.milestones[dep.pred].is_event();
             let (edge, b) = match dep.relation {
                 Relation::Fs | Relation::Ff => (Edge::Finish, p.f),
+                // A milestone event is an instant: its start carries like its finish.
+                Relation::Ss | Relation::Sf if pred_is_event => (Edge::Finish, p.s),
                 Relation::Ss | Relation::Sf => (Edge::Start, p.s),
             };
             let carried = if std::ptr::eq(from, cal) {
@@ -198,69 +211,38 @@ impl Pass<'_> {
         Ok((start, finish))
     }
 
-    fn backward(
+    /// Late dates and total float from the full backward pass, commitment float and
+    /// the binding commitment from the pass without the program finish (SPEC §2).
+    fn set_late(
         &self,
         i: usize,
-        g: &Graph,
-        finish: NaiveDate,
-        items: &mut [Scheduled],
+        late: Late,
+        committed: Late,
+        it: &mut Scheduled,
     ) -> Result<(), ScheduleError> {
         let m = &self.program.milestones[i];
         if m.status == Status::Done {
             return Ok(());
         }
-        let cal = &self.cals[m.calendar];
-        let mut lf = cal.finish_by(finish);
-        if let Some(due) = m.due {
-            lf = lf.min(cal.finish_by(due));
-        }
-        let mut ls_cap = i64::MAX;
-        for e in g.edges_directed(NodeIndex::new(i), Direction::Outgoing) {
-            let y = e.target().index();
-            if self.program.milestones[y].status != Status::NotStarted {
-                continue;
-            }
-            let link = e.weight();
-            let to = &self.cals[self.program.milestones[y].calendar];
-            let (Some(ls_y), Some(lf_y)) = (items[y].ls, items[y].lf) else {
-                continue;
-            };
-            let (bound, edge) = match link.relation {
-                Relation::Fs => (ls_y - link.lag, Edge::Finish),
-                Relation::Ff => (lf_y - link.lag, Edge::Finish),
-                Relation::Ss => (ls_y - link.lag, Edge::Start),
-                Relation::Sf => (lf_y - link.lag, Edge::Start),
-            };
-            let carried = if std::ptr::eq(to, cal) {
-                bound
-            } else {
-                carry_upper(to, cal, bound, edge).ok_or_else(|| self.out_of_range(i))?
-            };
-            match edge {
-                Edge::Finish => lf = lf.min(carried),
-                Edge::Start => ls_cap = ls_cap.min(carried),
-            }
-        }
-        let ls = (lf - m.duration).min(ls_cap);
-        let lf = ls + m.duration;
-        let it = &items[i];
-        let total_float = if m.status == Status::InProgress {
-            lf - it.f
-        } else {
-            ls - it.s
+        let float = |l: Late| match m.status {
+            Status::InProgress => l.lf.map(|b| (b.value - it.f, b.tag)),
+            _ => l.ls.map(|b| (b.value - it.s, b.tag)),
         };
-        let late_start = match m.status {
-            Status::InProgress => None,
-            _ if m.is_event() => Some(self.date(i, lf - 1)?),
-            _ => Some(self.date(i, ls)?),
+        let (Some(lf), Some((total_float, _))) = (late.lf, float(late)) else {
+            return Ok(());
         };
-        let late_finish = Some(self.date(i, lf - 1)?);
-        let it = &mut items[i];
-        it.ls = Some(ls);
-        it.lf = Some(lf);
+        let commitment = float(committed);
+        it.ls = late.ls.map(|b| b.value);
+        it.lf = Some(lf.value);
         it.total_float = Some(total_float);
-        it.late_start = late_start;
-        it.late_finish = late_finish;
+        it.commitment_float = commitment.map(|(cf, _)| cf);
+        it.commitment = commitment.and_then(|(_, tag)| tag);
+        it.late_start = match (m.status, late.ls) {
+            (Status::InProgress, _) | (_, None) => None,
+            _ if m.is_event() => Some(self.date(i, lf.value - 1)?),
+            (_, Some(ls)) => Some(self.date(i, ls.value)?),
+        };
+        it.late_finish = Some(self.date(i, lf.value - 1)?);
         Ok(())
     }
 }

@@ -1,5 +1,6 @@
 //! The schedule: early and late dates, total float and drivers for every item (SPEC §2).
 pub mod cpm;
+pub mod late;
 
 use std::fmt;
 
@@ -33,6 +34,12 @@ pub struct Scheduled {
     pub late_start: Option<NaiveDate>,
     pub late_finish: Option<NaiveDate>,
     pub driver: Driver,
+    /// In progress and its recorded forecast has passed (SPEC §2 "Forward pass").
+    pub stale: bool,
+    /// Float against the commitments downstream alone; `None` without any.
+    pub commitment_float: Option<i64>,
+    /// The commitment that binds the item (with its commitment float).
+    pub commitment: Option<late::Tag>,
 }
 
 /// The schedule of a whole program as of a data date.

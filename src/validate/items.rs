@@ -2,7 +2,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
-use crate::diag::{Diag, Loc, Seg};
+use crate::diag::{Diag, Loc, Origin, Seg};
 use crate::load::Item;
 use crate::load::config::check_timezone;
 use crate::load::de::did_you_mean;
@@ -333,12 +333,42 @@ impl Ctx<'_> {
             status: m.status.unwrap_or_default(),
             started: m.started.map(|d| d.0),
             finished: m.finished.map(|d| d.0),
+            expected_finish: m.expected_finish.map(|d| d.0),
             remaining,
+            as_of: m.as_of.map(|d| d.0),
             notes: m.notes.clone(),
             links: m.links.clone().unwrap_or_default(),
             calendar: 0,
+            own_calendar: self.own_calendar(m.calendar.as_deref(), origin),
             origin,
         }
+    }
+
+    /// The calendar a milestone names: `program` (0), a region (1 + its position), or
+    /// `elapsed` (after the regions).
+    fn own_calendar(&mut self, name: Option<&str>, origin: Origin) -> Option<usize> {
+        let name = name?;
+        let regions = self.regions?;
+        match name {
+            "program" => return Some(0),
+            "elapsed" => return Some(regions.len() + 1),
+            _ => {}
+        }
+        if let Some(i) = regions.iter().position(|r| r == name) {
+            return Some(i + 1);
+        }
+        let mut names: Vec<&str> = regions.iter().map(String::as_str).collect();
+        names.extend(["program", "elapsed"]);
+        let diag = Diag::error("unknown-reference", format!("unknown calendar `{name}`"))
+            .at(origin.key("calendar"))
+            .label("not a region key, `program` or `elapsed`");
+        self.diags.push(match did_you_mean(name, &names) {
+            Some(hint) => diag.help(format!("did you mean `{hint}`?")),
+            None => diag.help(format!(
+                "use a [calendar.regions] key, `program` or `elapsed`, or add [calendar.regions.{name}] to milepost.toml"
+            )),
+        });
+        None
     }
 
     pub fn risks(&mut self, raw: &[Item<Arc<RawRisk>>]) -> Vec<Risk> {

@@ -9,7 +9,7 @@ pub use incremental::{Basis, Revalidated, revalidate};
 
 use chrono::NaiveDate;
 
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, CalendarSpec};
 use crate::diag::Diag;
 use crate::load::Loaded;
 use crate::model::{Cluster, Milestone, Program, Site};
@@ -65,6 +65,9 @@ pub fn validate_keeping(loaded: Loaded, today: NaiveDate) -> (Validated, Option<
         calendars.push(Calendar::new(spec, config.start));
         calendar_names.push(name.clone());
     }
+    // The built-in `elapsed` calendar comes last: every day works, no holidays.
+    calendars.push(Calendar::new(&CalendarSpec::ELAPSED, config.start));
+    calendar_names.push("elapsed".to_string());
     let calendar_of_region = |region: &Option<String>| {
         region
             .as_ref()
@@ -79,7 +82,9 @@ pub fn validate_keeping(loaded: Loaded, today: NaiveDate) -> (Validated, Option<
         })
         .collect();
     for m in &mut milestones {
-        m.calendar = calendar_of(m, &sites, &clusters);
+        m.calendar = m
+            .own_calendar
+            .unwrap_or_else(|| calendar_of(m, &sites, &clusters));
     }
     let basis = Basis::new(raw, index, &files);
     let program = Program {

@@ -57,14 +57,12 @@ fn check_one(m: &Milestone, today: NaiveDate, diags: &mut Vec<Diag>) {
             .help("a milestone is either not_started or done; give it a duration if it is work"),
         );
     }
-    if m.remaining.is_some() && m.status != Status::InProgress {
-        diags.push(
-            Diag::error("progress", format!("`{id}` has `remaining` but is not in progress"))
-                .at(o.key("remaining"))
-                .help("`remaining` counts working days left on work in progress; remove it or set `status: in_progress`"),
-        );
-    }
-    for (date, key) in [(m.started, "started"), (m.finished, "finished")] {
+    forecast_rules(m, today, diags);
+    for (date, key) in [
+        (m.started, "started"),
+        (m.finished, "finished"),
+        (m.as_of, "as_of"),
+    ] {
         if let Some(d) = date.filter(|d| *d > today) {
             diags.push(
                 Diag::error("progress", format!("`{key}` {d} is after today ({today})"))
@@ -101,6 +99,75 @@ fn check_one(m: &Milestone, today: NaiveDate, diags: &mut Vec<Diag>) {
                 } else {
                     "finished"
                 })),
+            );
+        }
+    }
+}
+
+/// The forecast of work in progress (SPEC v2): `expected_finish`, or `remaining`
+/// anchored by `as_of`; only on in-progress items, at most one form.
+fn forecast_rules(m: &Milestone, today: NaiveDate, diags: &mut Vec<Diag>) {
+    let (o, id) = (m.origin, &m.id);
+    let forecast_keys = [
+        ("remaining", m.remaining.is_some()),
+        ("as_of", m.as_of.is_some()),
+        ("expected_finish", m.expected_finish.is_some()),
+    ];
+    if m.status != Status::InProgress {
+        for (key, _) in forecast_keys.iter().filter(|(_, present)| *present) {
+            diags.push(
+                Diag::error(
+                    "progress",
+                    format!("`{id}` has `{key}` but is not in progress"),
+                )
+                .at(o.key(key))
+                .help(format!(
+                    "`{key}` forecasts work in progress; remove it or set `status: in_progress`"
+                )),
+            );
+        }
+        return;
+    }
+    match (m.remaining, m.as_of, m.expected_finish) {
+        (Some(_), _, Some(_)) => diags.push(
+            Diag::error(
+                "progress",
+                format!("`{id}` has both `remaining` and `expected_finish`"),
+            )
+            .at(o.key("expected_finish"))
+            .help(
+                "keep one forecast: `expected_finish: DATE`, or `remaining: N` with `as_of: DATE`",
+            ),
+        ),
+        (Some(_), None, None) => diags.push(
+            Diag::error(
+                "progress",
+                format!("`{id}` has `remaining` without `as_of`"),
+            )
+            .at(o.key("remaining"))
+            .label("counted from which day?")
+            .help(format!(
+                "add `as_of: {today}` — the day this estimate was made (or use `expected_finish`)"
+            )),
+        ),
+        (None, Some(_), _) => diags.push(
+            Diag::error(
+                "progress",
+                format!("`{id}` has `as_of` without `remaining`"),
+            )
+            .at(o.key("as_of"))
+            .help("`as_of` dates a `remaining` estimate; add `remaining: N` or remove `as_of`"),
+        ),
+        _ => {}
+    }
+    for (date, key) in [(m.as_of, "as_of"), (m.expected_finish, "expected_finish")] {
+        if let (Some(d), Some(s)) = (date, m.started)
+            && d < s
+        {
+            diags.push(
+                Diag::error("progress", format!("`{key}` {d} is before `started` {s}"))
+                    .at(o.key(key))
+                    .help("a forecast cannot come before the work began"),
             );
         }
     }
