@@ -141,8 +141,9 @@ impl Item {
             Progress::NotStarted => Ok(()),
             Progress::InProgress { started, remaining } => {
                 let _ = writeln!(out, "    status: in_progress\n    started: {started}");
+                // SPEC v2: `remaining` is counted from `as_of`; here, the start day.
                 match remaining {
-                    Some(r) => writeln!(out, "    remaining: {r}"),
+                    Some(r) => writeln!(out, "    remaining: {r}\n    as_of: {started}"),
                     None => Ok(()),
                 }
             }
