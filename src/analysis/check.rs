@@ -27,11 +27,18 @@ pub fn fails(health: Health, fail_on: &[FailOn]) -> bool {
     })
 }
 
+/// Whether item `i` violates `fail_on`: its health is listed, or it is stale and
+/// `stale` is listed.
+pub fn item_fails(plan: &Plan, i: usize, fail_on: &[FailOn]) -> bool {
+    fails(plan.assessments[i].health, fail_on)
+        || (plan.schedule.items[i].stale && fail_on.contains(&FailOn::Stale))
+}
+
 /// The violations, worst first, then in topological order.
 pub fn violations(plan: &Plan, fail_on: &[FailOn]) -> Vec<Violation> {
     let mut out: Vec<Violation> = plan
         .in_order()
-        .filter(|&i| fails(plan.assessments[i].health, fail_on))
+        .filter(|&i| item_fails(plan, i, fail_on))
         .map(|item| Violation {
             item,
             health: plan.assessments[item].health,
@@ -183,7 +190,15 @@ fn row(
     Row {
         id: m.id.clone(),
         name: m.name.clone(),
-        class: plan.assessments[i].health.as_str(),
+        // A healthy item that fails only for being stale says so.
+        class: match plan.assessments[i].health {
+            h if fails(h, &[FailOn::Overdue, FailOn::Slipping, FailOn::AtRisk])
+                || !plan.schedule.items[i].stale =>
+            {
+                h.as_str()
+            }
+            _ => FailOn::Stale.as_str(),
+        },
         severity,
         group: m
             .cluster

@@ -16,6 +16,7 @@ pub struct Filter {
     /// Any of these health values (all when empty).
     pub health: Vec<Health>,
     pub critical_only: bool,
+    pub stale_only: bool,
 }
 
 impl Filter {
@@ -34,6 +35,7 @@ impl Filter {
                         .is_none_or(|o| m.owner.as_ref() == Some(o))
                     && (self.health.is_empty() || self.health.contains(&a.health))
                     && (!self.critical_only || a.critical)
+                    && (!self.stale_only || plan.schedule.items[i].stale)
             })
             .collect()
     }

@@ -28,6 +28,9 @@ pub struct Args {
     /// Only critical items
     #[arg(long)]
     pub critical: bool,
+    /// Only stale items: in progress, and their recorded forecast has passed
+    #[arg(long)]
+    pub stale: bool,
     #[command(flatten)]
     pub baseline: BaselineArg,
 }
@@ -52,6 +55,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         vendor,
         health: args.health.clone(),
         critical_only: args.critical,
+        stale_only: args.stale,
     };
     let items = filter.items(&plan);
     let baseline = ctx.baseline(&plan, args.baseline.rev())?;

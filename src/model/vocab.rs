@@ -222,11 +222,13 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// A health class that makes `check` fail (`[policy] fail_on`, `check --fail-on`).
+    /// A class of item that makes `check` fail (`[policy] fail_on`, `check --fail-on`):
+    /// a health, or `stale` (in progress, its recorded forecast passed).
     pub enum FailOn ("fail_on value") {
         Overdue = "overdue",
         Slipping = "slipping",
         AtRisk = "at_risk",
+        Stale = "stale",
     }
 }
 

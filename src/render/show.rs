@@ -21,6 +21,12 @@ fn listing(v: &ShowView<'_>, md: bool) -> String {
             let text = match val {
                 serde_json::Value::Null => continue,
                 serde_json::Value::String(s) => s,
+                // `due dfw1-h200-handover 2027-01-08`, `finish_by 2027-06-30`.
+                serde_json::Value::Object(o) => ["kind", "id", "date"]
+                    .iter()
+                    .filter_map(|k| o.get(*k).and_then(|v| v.as_str()))
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 serde_json::Value::Array(items) if items.is_empty() => continue,
                 serde_json::Value::Array(items) => items
                     .iter()

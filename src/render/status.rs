@@ -11,9 +11,10 @@ impl View for StatusView<'_> {
     fn blocks(&self, medium: Medium) -> Vec<Block> {
         let grid = Block::Grid(grid(self));
         let summary = summary(self);
+        let threatened = threatened(self);
         match medium {
-            Medium::Terminal => vec![grid, Block::Text(summary + "\n")],
-            Medium::Markdown => vec![grid, Block::Text(format!("\n{summary}\n"))],
+            Medium::Terminal => vec![grid, Block::Text(summary + "\n" + &threatened)],
+            Medium::Markdown => vec![grid, Block::Text(format!("\n{summary}\n{threatened}"))],
         }
     }
 
@@ -130,8 +131,15 @@ fn grid(view: &StatusView<'_>) -> Grid {
 
 fn row(m: &MilestoneRecord<'_>) -> Vec<Cell> {
     let text = |d: Option<crate::model::Date>| d.map(|d| d.0.to_string()).unwrap_or_default();
+    // `*` critical, `!` stale: in progress and its recorded forecast has passed.
+    let marker = match (m.critical, m.stale) {
+        (true, true) => "*!",
+        (true, false) => "*",
+        (false, true) => "!",
+        (false, false) => "",
+    };
     vec![
-        Cell::toned(if m.critical { "*" } else { "" }, Tone::Bad),
+        Cell::toned(marker, Tone::Bad),
         Cell::plain(m.id),
         Cell::plain(m.name),
         Cell::plain(m.owner.unwrap_or("")),
@@ -150,6 +158,39 @@ fn row(m: &MilestoneRecord<'_>) -> Vec<Cell> {
     ]
 }
 
+/// `threatened: ready_by dfw1-h200 (7 items), due tpe1-h200-handover (9 items)`: the
+/// commitments that at-risk and slipping items threaten, worst first; empty when none.
+fn threatened(view: &StatusView<'_>) -> String {
+    let mut found: Vec<(i64, String, usize)> = Vec::new();
+    for m in &view.milestones {
+        let worrying = matches!(m.health, Health::AtRisk | Health::Slipping);
+        let (Some(c), Some(cf), true) = (m.commitment, m.commitment_float, worrying) else {
+            continue;
+        };
+        let name = match c.id {
+            Some(id) => format!("{} {id}", c.kind),
+            None => c.kind.to_string(),
+        };
+        match found.iter_mut().find(|(_, n, _)| *n == name) {
+            Some(entry) => {
+                entry.0 = entry.0.min(cf);
+                entry.2 += 1;
+            }
+            None => found.push((cf, name, 1)),
+        }
+    }
+    found.sort();
+    if found.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("threatened commitments, worst first:\n");
+    for (cf, name, n) in found {
+        let items = if n == 1 { "item" } else { "items" };
+        out.push_str(&format!("  {name}: {n} {items}, float {cf}\n"));
+    }
+    out
+}
+
 /// `48 milestones: 12 done, 20 on_track, … · 3 critical · program finish 2027-05-14`.
 fn summary(view: &StatusView<'_>) -> String {
     let rows = &view.milestones;
@@ -160,8 +201,16 @@ fn summary(view: &StatusView<'_>) -> String {
         .map(|(h, n)| format!("{n} {h}"))
         .collect();
     let critical = rows.iter().filter(|m| m.critical).count();
+    let stale = match rows.iter().filter(|m| m.stale).count() {
+        0 => String::new(),
+        n => format!(" · {n} stale (!)"),
+    };
+    let committed = match view.program.finish_by {
+        Some(d) => format!(" · committed finish_by {}", d.0),
+        None => String::new(),
+    };
     format!(
-        "{} milestone{}: {} · {critical} critical · program finish {}",
+        "{} milestone{}: {} · {critical} critical{stale}\nprogram finish {}{committed}",
         rows.len(),
         if rows.len() == 1 { "" } else { "s" },
         if counts.is_empty() {

@@ -11,6 +11,7 @@ name = {name}
 start = {start}                 # program start (a TOML date): working day 0
 # timezone = "America/Los_Angeles" # the IANA zone that decides what "today" is; default UTC
 # exclude = ["drafts/**"]          # paths below the root that are not program files
+# finish_by = 2027-06-30           # a commitment: every item finishes by this day
 
 [calendar]
 workdays = ["mon", "tue", "wed", "thu", "fri"]
@@ -19,10 +20,13 @@ holidays = []                      # days off for everyone, e.g. [2026-11-26, 20
 # A regional calendar: work at sites with `region: tw` also skips these days.
 # [calendar.regions.tw]
 # holidays = [2027-02-16, 2027-02-17]
+# inherit_holidays = false         # default true: the program's holidays count here too
+# An item may name its calendar: `calendar: tw`, `calendar: program`, or
+# `calendar: elapsed` (every day works: freight, burn-in).
 
 [policy]
-at_risk_days = 5                   # total float below this (working days) is at risk
-fail_on = ["overdue"]              # what makes `milepost check` exit 1: overdue, slipping, at_risk
+at_risk_days = 5                   # float to a commitment below this (working days) is at risk
+fail_on = ["overdue"]              # what makes `milepost check` exit 1: overdue, slipping, at_risk, stale
 "#;
 
 /// sites.yaml.
@@ -71,7 +75,8 @@ pub const MILESTONES: &str = r#"{modeline}
 # The starting plan for dc1-gpu1: procure → deliver → install → accept → handover.
 # `duration` is in working days (0, the default, makes a milestone event); `depends_on`
 # lists predecessors, finish-to-start unless a `type` says otherwise. Record progress
-# with `status: in_progress` + `started`, then `status: done` + `finished`.
+# with `status: in_progress` + `started` (and a forecast: `expected_finish: DATE`, or
+# `remaining: N` + `as_of: DATE`), then `status: done` + `finished`.
 milestones:
   - id: dc1-gpu1-po
     name: Server purchase order placed
