@@ -3,7 +3,7 @@
 use super::view::{Block, Medium, View};
 use super::{Cell, Grid, Tone, csv, health_tone};
 use crate::analysis::Health;
-use crate::analysis::records::MilestoneRecord;
+use crate::analysis::records::{MILESTONE_FIELDS, MilestoneRecord};
 use crate::analysis::status::StatusView;
 use crate::model::{CommitmentKind, Date};
 
@@ -24,31 +24,15 @@ impl View for StatusView<'_> {
 }
 
 /// The CSV columns of a milestone: SPEC §3's fields, the commitment spread over three.
-pub const CSV_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "site",
-    "cluster",
-    "vendor",
-    "owner",
-    "calendar",
-    "status",
-    "duration",
-    "start",
-    "finish",
-    "late_start",
-    "late_finish",
-    "total_float",
-    "critical",
-    "due",
-    "slip",
-    "commitment_float",
-    "commitment_kind",
-    "commitment_id",
-    "commitment_date",
-    "stale",
-    "health",
-];
+pub fn csv_fields() -> Vec<&'static str> {
+    MILESTONE_FIELDS
+        .iter()
+        .flat_map(|&f| match f {
+            "commitment" => vec!["commitment_kind", "commitment_id", "commitment_date"],
+            _ => vec![f],
+        })
+        .collect()
+}
 
 /// A milestone record flattened for CSV (a cell holds no object): the commitment
 /// spread over three columns.
@@ -106,7 +90,7 @@ pub fn milestones_csv(records: &[MilestoneRecord<'_>]) -> Result<String, String>
         stale: m.stale,
         health: m.health,
     });
-    csv::records(CSV_FIELDS, rows)
+    csv::records(&csv_fields(), rows)
 }
 
 fn grid(view: &StatusView<'_>) -> Grid {
