@@ -1,4 +1,5 @@
-//! How `critical` looks: a headline, then the path as a table.
+//! How `critical` looks: a headline, then the critical items grouped by the commitment
+//! they drive (worst first), the items that drive only the program finish last.
 use super::view::{Block, Medium, View};
 use super::{Cell, Grid, Tone};
 use crate::analysis::critical::CriticalView;
@@ -12,25 +13,47 @@ impl View for CriticalView<'_> {
             if n == 1 { "" } else { "s" },
             self.finish.0
         );
-        let grid = Block::Grid(grid(self));
-        match medium {
-            Medium::Terminal => vec![Block::Text(headline + "\n"), grid],
-            Medium::Markdown => vec![Block::Text(format!("**{headline}**\n\n")), grid],
+        let mut blocks = vec![Block::Text(match medium {
+            Medium::Terminal => headline + "\n",
+            Medium::Markdown => format!("**{headline}**\n"),
+        })];
+        for group in &self.groups {
+            let title = match (&group.commitment, group.float) {
+                (Some(c), Some(f)) => format!("drives {c} (float {f})"),
+                (Some(c), None) => format!("drives {c}"),
+                (None, _) => format!("drives only the program finish {}", self.finish.0),
+            };
+            blocks.push(Block::Text(match medium {
+                Medium::Terminal => format!("\n{title}:\n"),
+                Medium::Markdown => format!("\n{title}:\n\n"),
+            }));
+            blocks.push(Block::Grid(grid(self, &group.items)));
         }
+        blocks
+    }
+
+    /// One record per critical item, in order of start (the groups are the table's).
+    fn csv(&self) -> Option<Result<String, String>> {
+        let all: Vec<usize> = (0..self.items.len()).collect();
+        Some(super::csv::render(&grid(self, &all)))
     }
 }
 
-fn grid(view: &CriticalView<'_>) -> Grid {
+fn grid(view: &CriticalView<'_>, shown: &[usize]) -> Grid {
     let mut grid = Grid {
         headers: vec![
             "#", "id", "name", "start", "finish", "float", "owner", "cluster",
         ],
-        rows: view.items.iter().enumerate().map(row).collect(),
+        rows: shown.iter().map(|&n| row((n, &view.items[n]))).collect(),
         numeric: vec![0, 5],
         flexible: vec![2, 6, 7],
     };
     if view.baseline {
-        grid.push_baseline_records(view.items.iter().map(|m| (m.baseline_finish, m.variance)));
+        grid.push_baseline_records(
+            shown
+                .iter()
+                .map(|&n| (view.items[n].baseline_finish, view.items[n].variance)),
+        );
     }
     grid
 }
