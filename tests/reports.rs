@@ -66,6 +66,7 @@ fn the_report_on_the_example_program() {
             "Timeline",
             "Critical path",
             "Overdue and slipping",
+            "Needs an update",
             "Next two weeks",
             "Open risks",
             "Vendors",
@@ -78,7 +79,8 @@ fn the_report_on_the_example_program() {
     assert_eq!(
         firsts,
         [
-            "cluster", "#", "item", "forecast", "risk", "vendor", "kpi", "cluster", "kind", "site"
+            "cluster", "#", "item", "owner", "forecast", "risk", "vendor", "kpi", "cluster",
+            "kind", "site"
         ]
     );
     let html = {
@@ -89,7 +91,7 @@ fn the_report_on_the_example_program() {
         );
         html
     };
-    assert_eq!(html.matches("<table>").count(), 10);
+    assert_eq!(html.matches("<table>").count(), 11);
     assert!(html.contains("<code class=\"language-mermaid\">gantt\n"));
     assert!(report.contains("- **Overall:** 🔴 Red — 1 overdue, 7 slipping, cluster dfw1-h200 forecast past its ready_by\n"));
 }

@@ -47,7 +47,9 @@ pub struct CriticalGroup {
 fn groups(items: &[MilestoneRecord<'_>], finish: Date) -> Vec<CriticalGroup> {
     let mut groups: Vec<CriticalGroup> = Vec::new();
     for (n, m) in items.iter().enumerate() {
-        let driven = m.commitment.filter(|_| m.commitment_float.is_some_and(|cf| cf <= 0));
+        let driven = m
+            .commitment
+            .filter(|_| m.commitment_float.is_some_and(|cf| cf <= 0));
         let (commitment, date) = match driven {
             Some(c) => {
                 let id = c.id.map(|id| format!(" {id}")).unwrap_or_default();

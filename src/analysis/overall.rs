@@ -143,13 +143,43 @@ pub fn latest_commitment(plan: &Plan, scope: &Scope, items: &[usize]) -> Option<
             field: CommitmentKind::Due,
         })
     });
+    // The program's own commitment speaks for the whole program, not for one cluster.
+    let finish_by = p
+        .config
+        .finish_by
+        .filter(|_| scope.is_all())
+        .map(|d| Commitment {
+            date: d,
+            id: "program".into(),
+            field: CommitmentKind::FinishBy,
+        });
     let mut best: Option<Commitment> = None;
-    for c in clusters.chain(dues) {
+    for c in clusters.chain(dues).chain(finish_by) {
         if best.as_ref().is_none_or(|b| c.date > b.date) {
             best = Some(c);
         }
     }
     best
+}
+
+/// Stale work among `items` (in progress, recorded forecast passed), by owner then id.
+pub fn stale(plan: &Plan, items: &[usize]) -> Vec<usize> {
+    let p = &plan.program;
+    let mut out: Vec<usize> = items
+        .iter()
+        .copied()
+        .filter(|&i| plan.schedule.items[i].stale)
+        .collect();
+    out.sort_by(|&a, &b| {
+        let key = |i: usize| {
+            (
+                p.milestones[i].owner.as_deref(),
+                p.milestones[i].id.as_str(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    out
 }
 
 /// The driving chain of the item in `items` that finishes last (ties: the first

@@ -87,6 +87,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let late = overall::late(&plan, &items);
     let upcoming = overall::upcoming(&plan, &items);
     let finish_chain = overall::finish_chain(&plan, &items);
+    let stale = overall::stale(&plan, &items);
     let text = report::render(&Report {
         plan: &plan,
         scope,
@@ -101,6 +102,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         late: &late,
         upcoming: &upcoming,
         finish_chain: &finish_chain,
+        stale: &stale,
         baseline: baseline.as_ref(),
         since: changes.as_ref().map(|(label, diff)| Since {
             label: label.clone(),

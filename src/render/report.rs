@@ -37,6 +37,8 @@ pub enum ReportSection {
     Critical,
     /// Overdue and slipping items, with owner and vendor
     Late,
+    /// Work in progress whose recorded forecast has passed, by owner: needs an update
+    Stale,
     /// What finishes or is due in the next two weeks
     Upcoming,
     /// Open risks by exposure
@@ -73,6 +75,8 @@ pub struct Report<'a> {
     pub late: &'a [usize],
     /// What finishes or is due in the look-ahead ([`crate::analysis::overall::upcoming`]).
     pub upcoming: &'a [usize],
+    /// Stale work in scope, by owner then id ([`crate::analysis::overall::stale`]).
+    pub stale: &'a [usize],
     /// The driving chain of the latest finish in scope ([`crate::analysis::overall::finish_chain`]).
     pub finish_chain: &'a [usize],
     pub baseline: Option<&'a Baseline>,
@@ -135,6 +139,7 @@ pub fn render(r: &Report<'_>) -> String {
             ReportSection::Gantt => ("Timeline".into(), gantt(r)),
             ReportSection::Critical => ("Critical path".into(), lists::critical(r)),
             ReportSection::Late => ("Overdue and slipping".into(), lists::late(r)),
+            ReportSection::Stale => ("Needs an update".into(), lists::stale(r)),
             ReportSection::Upcoming => ("Next two weeks".into(), lists::upcoming(r)),
             ReportSection::Risks => ("Open risks".into(), lists::risks(r)),
             ReportSection::Vendors => ("Vendors".into(), lists::vendors(r)),

@@ -28,6 +28,44 @@ fn who(r: &Report<'_>, i: usize) -> Vec<Cell> {
     ]
 }
 
+pub(super) fn stale(r: &Report<'_>) -> String {
+    if r.stale.is_empty() {
+        return "No work in progress is past its recorded forecast.\n".into();
+    }
+    let p = &r.plan.program;
+    let mut grid = Grid {
+        headers: vec!["owner", "item", "name", "started", "forecast was"],
+        rows: Vec::new(),
+        numeric: vec![],
+        flexible: vec![],
+    };
+    for &i in r.stale {
+        let m = &p.milestones[i];
+        let forecast = match (m.expected_finish, m.remaining, m.as_of) {
+            (Some(d), _, _) => d.to_string(),
+            (None, Some(n), Some(d)) => format!("{n} days from {d}"),
+            _ => format!("{} days from start", m.duration),
+        };
+        grid.rows.push(vec![
+            Cell::plain(m.owner.as_deref().unwrap_or("—")),
+            Cell::plain(code(&m.id)),
+            Cell::plain(&m.name),
+            Cell::plain(m.started.map_or("—".into(), |d| d.to_string())),
+            Cell::plain(forecast),
+        ]);
+    }
+    let more = cap(
+        &mut grid,
+        ROWS,
+        "stale items",
+        "run `milepost status --stale`",
+    );
+    format!(
+        "In progress, and the forecast recorded for them has passed: they are shown finishing today, a day later every day, until their owner records `expected_finish` (or `remaining` with `as_of`) or marks them done.\n\n{}{more}",
+        table(&grid)
+    )
+}
+
 pub(super) fn critical(r: &Report<'_>) -> String {
     let in_scope: rustc_hash::FxHashSet<usize> = r.items.iter().copied().collect();
     let path: Vec<usize> = r
