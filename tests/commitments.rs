@@ -117,6 +117,26 @@ milestones:
             "2026-10-16".into()
         ))
     );
+    // `show` walks from the item to the milestone the commitment is on.
+    let (code, json, err) = TestProgram::simple()
+        .file(
+            "m.yaml",
+            "milestones:
+  - {id: delivered, duration: 5, due: 2026-10-30}
+  - {id: handover, duration: 10, depends_on: [delivered], due: 2026-10-16}
+",
+        )
+        .cmd("2026-10-05")
+        .args(["show", "delivered", "--format", "json"])
+        .run()
+        .parts();
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["commitment_chain"],
+        serde_json::json!(["delivered", "handover"])
+    );
+    assert_eq!(v["commitment"]["id"], "handover");
     // ready_by bounds every milestone of the cluster: racked f = 10, bound 5.
     assert_eq!(item(&p, "racked").commitment_float, Some(-5));
     assert_eq!(

@@ -215,11 +215,12 @@ proptest! {
         prop_assert_eq!(ids(&a), ids(&b));
         for id in ids(&a) {
             let (i, j) = (a.program.milestone_index(&id).unwrap(), b.program.milestone_index(&id).unwrap());
-            // The binding commitment names its owner by index: compare it by id.
+            // The binding commitment and its path name items by index: compare by id.
             let strip = |p: &Plan, k: usize| {
                 let it = &p.schedule.items[k];
                 let tag = it.commitment.as_ref().map(|t| (t.kind, t.date, milepost::schedule::late::tag_id(&p.program, t).map(str::to_string)));
-                (milepost::schedule::Scheduled { commitment: None, ..it.clone() }, tag)
+                let via = it.commitment_via.map(|v| p.program.milestones[v].id.clone());
+                (milepost::schedule::Scheduled { commitment: None, commitment_via: None, ..it.clone() }, tag, via)
             };
             prop_assert_eq!(strip(&a, i), strip(&b, j));
         }

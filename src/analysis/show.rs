@@ -15,6 +15,9 @@ pub struct ShowView<'a> {
     pub file: String,
     pub driver: String,
     pub driving_chain: Vec<&'a str>,
+    /// From the item to the milestone its commitment is on (the item alone when the
+    /// commitment is its own; empty without one).
+    pub commitment_chain: Vec<&'a str>,
     pub predecessors: Vec<&'a str>,
     pub successors: Vec<&'a str>,
     pub notes: Option<&'a str>,
@@ -33,12 +36,32 @@ impl<'a> ShowView<'a> {
             file,
             driver: driver_text(plan, i),
             driving_chain: drivers::driving_chain(plan, i).iter().map(id).collect(),
+            commitment_chain: commitment_chain(plan, i).iter().map(id).collect(),
             predecessors: m.deps.iter().map(|d| id(&d.pred)).collect(),
             successors: drivers::successors(plan, i).iter().map(id).collect(),
             notes: m.notes.as_deref(),
             links: &m.links,
         }
     }
+}
+
+/// The chain from item `i`, successor by successor, to the milestone whose commitment
+/// binds it.
+fn commitment_chain(plan: &Plan, i: usize) -> Vec<usize> {
+    let items = &plan.schedule.items;
+    if items[i].commitment.is_none() {
+        return Vec::new();
+    }
+    let mut chain = vec![i];
+    let mut at = i;
+    while let Some(next) = items[at].commitment_via {
+        if chain.contains(&next) {
+            break;
+        }
+        chain.push(next);
+        at = next;
+    }
+    chain
 }
 
 /// Why the item starts when it does, in words.

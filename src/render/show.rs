@@ -32,7 +32,7 @@ fn listing(v: &ShowView<'_>, md: bool) -> String {
                     .iter()
                     .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
                     .collect::<Vec<_>>()
-                    .join(if k == "driving_chain" { " → " } else { ", " }),
+                    .join(if k.ends_with("_chain") { " → " } else { ", " }),
                 other => other.to_string(),
             };
             rows.push((k, text));

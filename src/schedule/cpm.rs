@@ -69,6 +69,7 @@ impl Scheduled {
         stale: false,
         commitment_float: None,
         commitment: None,
+        commitment_via: None,
     };
 }
 
@@ -237,6 +238,10 @@ impl Pass<'_> {
         it.total_float = Some(total_float);
         it.commitment_float = commitment.map(|(cf, _)| cf);
         it.commitment = commitment.and_then(|(_, tag)| tag);
+        it.commitment_via = match m.status {
+            Status::InProgress => committed.lf.and_then(|b| b.via),
+            _ => committed.ls.and_then(|b| b.via),
+        };
         it.late_start = match (m.status, late.ls) {
             (Status::InProgress, _) | (_, None) => None,
             _ if m.is_event() => Some(self.date(i, lf.value - 1)?),

@@ -27,6 +27,8 @@ pub struct Tag {
 pub struct Bound {
     pub value: i64,
     pub tag: Option<Tag>,
+    /// The successor the bound came through (`None`: the item's own).
+    pub via: Option<usize>,
 }
 
 /// One item's late start and finish boundaries; `None` where nothing bounds them
@@ -57,11 +59,13 @@ pub fn pass(
         let mut lf = p.map(|p| Bound {
             value: cal.finish_by(p),
             tag: None,
+            via: None,
         });
         for tag in commitments(program, i) {
             let bound = Bound {
                 value: cal.finish_by(tag.date),
                 tag: Some(tag),
+                via: None,
             };
             lf = meet(lf, Some(bound));
         }
@@ -91,7 +95,11 @@ pub fn pass(
             };
             let to = &program.calendars[program.milestones[y].calendar];
             let value = carry(to, cal, from.value - link.lag, edge).ok_or_else(out_of_range)?;
-            let bound = Some(Bound { value, ..from });
+            let bound = Some(Bound {
+                value,
+                tag: from.tag,
+                via: Some(y),
+            });
             if binds_start {
                 ls_cap = meet(ls_cap, bound);
             } else {
@@ -175,8 +183,12 @@ fn meet(program: &Program, a: Option<Bound>, b: Option<Bound>) -> Option<Bound> 
             Ordering::Greater => b,
             Ordering::Equal => {
                 let key = |t: &Tag| (t.date, t.kind, tag_id(program, t));
+                // The same commitment through two successors: the path through the
+                // smaller id, so that nothing depends on the order of the files.
+                let via = |x: &Bound| x.via.map(|v| program.milestones[v].id.as_str());
                 match (a.tag, b.tag) {
                     (Some(x), Some(y)) if key(&y) < key(&x) => b,
+                    (Some(x), Some(y)) if key(&y) == key(&x) && via(&b) < via(&a) => b,
                     (None, Some(_)) => b,
                     _ => a,
                 }

@@ -40,6 +40,8 @@ pub struct Scheduled {
     pub commitment_float: Option<i64>,
     /// The commitment that binds the item (with its commitment float).
     pub commitment: Option<late::Tag>,
+    /// The successor its commitment reaches it through (`None`: its own).
+    pub commitment_via: Option<usize>,
 }
 
 /// The schedule of a whole program as of a data date.
