@@ -429,6 +429,40 @@ mod properties {
             }
         }
 
+        /// An in-progress item's start already satisfied its SS/SF successors: removing
+        /// those links changes neither its commitment float nor its commitment.
+        #[test]
+        fn ss_and_sf_successors_do_not_bind_work_in_progress(items in program()) {
+            let started: Vec<String> = items
+                .iter()
+                .filter(|it| matches!(it.progress, Progress::InProgress { .. }))
+                .map(|it| it.id.clone())
+                .collect();
+            let cut: Vec<Item> = items
+                .iter()
+                .map(|it| Item {
+                    deps: it
+                        .deps
+                        .iter()
+                        .filter(|d| {
+                            !(started.contains(&d.id)
+                                && matches!(d.relation, Some(("SS" | "SF", _))))
+                        })
+                        .cloned()
+                        .collect(),
+                    ..it.clone()
+                })
+                .collect();
+            let (a, b) = (plan(&items, "2026-10-14"), plan(&cut, "2026-10-14"));
+            for (i, m) in a.program.milestones.iter().enumerate() {
+                if m.status == Status::InProgress {
+                    let (x, y) = (&a.schedule.items[i], &b.schedule.items[i]);
+                    prop_assert_eq!(x.commitment_float, y.commitment_float, "{}", m.id);
+                    prop_assert_eq!(x.commitment, y.commitment, "{}", m.id);
+                }
+            }
+        }
+
         /// The same revision evaluated on two days forecasts the same finish for every
         /// in-progress item that is not stale on either (no phantom moves).
         #[test]
