@@ -4,9 +4,12 @@
 //! deserializer reports all unknown and duplicate keys of a mapping at once, and
 //! [`from_node`] retries an item without each key that failed, so one run reports every
 //! problem in an item, not just the first.
+mod access;
 mod error;
 
-use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
+use access::{MapAccess, SeqAccess};
+
+use serde::de::{self, DeserializeOwned, IntoDeserializer, Visitor};
 
 use super::yaml::{Node, NodeKind};
 use error::list;
@@ -329,171 +332,5 @@ fn parse_bool(s: &str) -> Option<bool> {
     }
 }
 
-struct SeqAccess<'a, 'b> {
-    de: &'b NodeDe<'a>,
-    items: std::slice::Iter<'a, Node>,
-    index: usize,
-}
-
-impl<'de, 'a> de::SeqAccess<'de> for SeqAccess<'a, '_> {
-    type Error = DeError;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, DeError> {
-        match self.items.next() {
-            Some(node) => {
-                self.index += 1;
-                seed.deserialize(self.de.child(node))
-                    .map(Some)
-                    .map_err(|e: DeError| e.at(node.span))
-            }
-            None => Ok(None),
-        }
-    }
-}
-
-struct MapAccess<'a, 'b> {
-    de: &'b NodeDe<'a>,
-    entries: std::vec::IntoIter<&'a (Node, Node)>,
-    current: Option<&'a (Node, Node)>,
-}
-
-impl<'a, 'b> MapAccess<'a, 'b> {
-    fn new(de: &'b NodeDe<'a>, kept: Vec<&'a (Node, Node)>) -> Self {
-        MapAccess {
-            de,
-            entries: kept.into_iter(),
-            current: None,
-        }
-    }
-
-    /// The position of the current entry in the original mapping.
-    fn entry_index(&self) -> Option<usize> {
-        let current = self.current?;
-        let NodeKind::Map(entries) = &self.de.node.kind else {
-            return None;
-        };
-        entries.iter().position(|e| std::ptr::eq(e, current))
-    }
-}
-
-impl<'de, 'a> de::MapAccess<'de> for MapAccess<'a, '_> {
-    type Error = DeError;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, DeError> {
-        match self.entries.next() {
-            Some(entry) => {
-                self.current = Some(entry);
-                let key = entry.0.as_str().unwrap_or("");
-                seed.deserialize(key.into_deserializer())
-                    .map(Some)
-                    .map_err(|e: DeError| e.at(entry.0.span))
-            }
-            None => Ok(None),
-        }
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
-        let Some(entry) = self.current else {
-            return Err(DeError::new("value without a key"));
-        };
-        let key = entry.0.as_str().unwrap_or("");
-        seed.deserialize(self.de.child(&entry.1)).map_err(|mut e| {
-            if !e.message.starts_with('`') {
-                e.message = format!("`{key}`: {}", e.message);
-            }
-            e.entry = self.entry_index();
-            e.at(entry.1.span)
-        })
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::load::yaml::parse;
-    use serde::Deserialize;
-
-    #[derive(Deserialize, Debug)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct Item {
-        id: String,
-        duration: Option<i64>,
-        tags: Option<Vec<String>>,
-        kind: Option<Kind>,
-    }
-
-    #[derive(Deserialize, Debug)]
-    #[serde(rename_all = "snake_case")]
-    enum Kind {
-        Delivery,
-        Facility,
-    }
-
-    fn read(text: &str) -> (Option<Item>, Vec<DeError>) {
-        let node = parse(text).unwrap();
-        let errors = Collector::default();
-        let item = from_node::<Item>(&node, &errors);
-        (item, errors.into_errors())
-    }
-
-    #[test]
-    fn reads_a_valid_item() {
-        let (item, errors) = read("id: a\nduration: 3\ntags: [x]\nkind: delivery\n");
-        assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(item.unwrap().duration, Some(3));
-    }
-
-    #[test]
-    fn reports_every_problem_in_an_item() {
-        let (item, errors) = read("id: a\nduraton: 3\nkind: delivry\ntags: 5\nid: b\n");
-        let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
-        assert_eq!(messages.len(), 4, "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("unknown key `duraton`")));
-        assert!(messages.iter().any(|m| m.contains("duplicate key `id`")));
-        assert!(
-            messages
-                .iter()
-                .any(|m| m.contains("`kind`: unknown value `delivry`"))
-        );
-        assert!(
-            messages
-                .iter()
-                .any(|m| m.starts_with("`tags`: expected a list"))
-        );
-        let hint = errors
-            .iter()
-            .find(|e| e.message.contains("duraton"))
-            .unwrap();
-        assert_eq!(hint.help.as_deref(), Some("did you mean `duration`?"));
-        assert_eq!(item.unwrap().id, "a");
-    }
-
-    #[test]
-    fn a_wrong_type_on_a_required_key_is_not_also_missing() {
-        let (item, errors) = read("id: [1]\nduration: x\n");
-        assert!(item.is_none());
-        let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
-        assert_eq!(
-            messages,
-            vec![
-                "`id`: expected text, found a list",
-                "`duration`: expected an integer, found `x`"
-            ]
-        );
-    }
-
-    #[test]
-    fn errors_point_at_the_value() {
-        let text = "id: a\nduration: \"3\"\n";
-        let (_, errors) = read(text);
-        let span = errors[0].span.unwrap();
-        assert_eq!(&text[span.start as usize..span.end as usize], "\"3\"");
-    }
-}
+mod tests;
