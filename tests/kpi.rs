@@ -152,7 +152,7 @@ fn schedule_health_counts_negative_float_and_the_critical_path() {
         k["health"],
         json!({"milestones": 9,
                "counts": {"done": 6, "on_track": 0, "at_risk": 0, "slipping": 2, "overdue": 1},
-               "total_negative_float": -5, "negative_float_items": 3, "critical": 3})
+               "total_negative_float": -5, "negative_float_items": 3, "critical": 3, "stale": 0})
     );
 }
 

@@ -102,6 +102,8 @@ pub struct HealthKpis {
     pub negative_float_items: usize,
     /// Items on the critical path (critical: not done, total float <= 0).
     pub critical: usize,
+    /// Work in progress whose recorded forecast has passed (SPEC v2 `stale`).
+    pub stale: usize,
 }
 
 /// Variance against a baseline.
@@ -315,6 +317,10 @@ fn health(plan: &Plan, items: &[usize]) -> HealthKpis {
         critical: items
             .iter()
             .filter(|&&i| plan.assessments[i].critical)
+            .count(),
+        stale: items
+            .iter()
+            .filter(|&&i| plan.schedule.items[i].stale)
             .count(),
     }
 }

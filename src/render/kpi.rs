@@ -129,6 +129,11 @@ pub fn headline(k: &Kpis) -> Grid {
             &plural(h.critical, "item", "items"),
             "not done, total float ≤ 0",
         ]),
+        row(&[
+            "Needs an update",
+            &plural(h.stale, "item", "items"),
+            "in progress, recorded forecast passed (stale)",
+        ]),
     ];
     if let Some(b) = &k.baseline {
         rows.push(row(&[

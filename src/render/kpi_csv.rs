@@ -107,6 +107,7 @@ pub fn csv(k: &Kpis) -> Result<String, String> {
         None,
         None,
     );
+    push("health", "stale", Some(h.stale as f64), "items", None, None);
     if let Some(b) = &k.baseline {
         let var = |v: Option<i64>| v.map(|v| v as f64);
         push(
