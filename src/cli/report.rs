@@ -88,6 +88,12 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let upcoming = overall::upcoming(&plan, &items);
     let finish_chain = overall::finish_chain(&plan, &items);
     let stale = overall::stale(&plan, &items);
+    let in_scope: std::collections::HashSet<usize> = items.iter().copied().collect();
+    let critical: Vec<usize> = plan
+        .critical_path()
+        .into_iter()
+        .filter(|i| in_scope.contains(i))
+        .collect();
     let text = report::render(&Report {
         plan: &plan,
         scope,
@@ -103,6 +109,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         upcoming: &upcoming,
         finish_chain: &finish_chain,
         stale: &stale,
+        critical: &critical,
         baseline: baseline.as_ref(),
         since: changes.as_ref().map(|(label, diff)| Since {
             label: label.clone(),

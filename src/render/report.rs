@@ -77,6 +77,8 @@ pub struct Report<'a> {
     pub upcoming: &'a [usize],
     /// Stale work in scope, by owner then id ([`crate::analysis::overall::stale`]).
     pub stale: &'a [usize],
+    /// The critical items in scope, in order of start ([`crate::analysis::Plan::critical_path`]).
+    pub critical: &'a [usize],
     /// The driving chain of the latest finish in scope ([`crate::analysis::overall::finish_chain`]).
     pub finish_chain: &'a [usize],
     pub baseline: Option<&'a Baseline>,

@@ -1,7 +1,7 @@
 //! The report's list sections: the critical path, overdue and slipping items, the next
 //! two weeks, open risks and vendors. Each list is capped and says how many it left out.
 use super::markdown::render as table;
-use super::report::{ROWS, Report, SHORT_ROWS, code, health_badge, signed};
+use super::report::{ROWS, Report, ReportSection, SHORT_ROWS, code, health_badge, signed};
 use super::{Cell, Grid};
 use crate::analysis::overall::LOOKAHEAD_DAYS;
 use crate::analysis::vendors::VendorScore;
@@ -66,14 +66,17 @@ pub(super) fn stale(r: &Report<'_>) -> String {
     )
 }
 
+/// The critical items the report's critical-path table shows (the first [`ROWS`]), when
+/// the report has that section.
+fn shown_critical<'r>(r: &Report<'r>) -> &'r [usize] {
+    if !r.sections.contains(&ReportSection::Critical) {
+        return &[];
+    }
+    &r.critical[..r.critical.len().min(ROWS)]
+}
+
 pub(super) fn critical(r: &Report<'_>) -> String {
-    let in_scope: rustc_hash::FxHashSet<usize> = r.items.iter().copied().collect();
-    let path: Vec<usize> = r
-        .plan
-        .critical_path()
-        .into_iter()
-        .filter(|i| in_scope.contains(i))
-        .collect();
+    let path = r.critical;
     if path.is_empty() {
         return "No item is critical: every open item has float.\n".into();
     }
@@ -102,10 +105,29 @@ pub(super) fn critical(r: &Report<'_>) -> String {
 }
 
 pub(super) fn late(r: &Report<'_>) -> String {
-    let list = r.late;
-    if list.is_empty() {
+    if r.late.is_empty() {
         return "Nothing is overdue or slipping.\n".into();
     }
+    // Rows the critical-path table already shows are not repeated here.
+    let above = shown_critical(r);
+    let list: Vec<usize> = r
+        .late
+        .iter()
+        .copied()
+        .filter(|i| !above.contains(i))
+        .collect();
+    let repeated = r.late.len() - list.len();
+    if list.is_empty() {
+        return match repeated {
+            1 => "The overdue or slipping item is on the critical path above.\n".to_string(),
+            n => format!("All {n} overdue or slipping items are on the critical path above.\n"),
+        };
+    }
+    let note = match repeated {
+        0 => String::new(),
+        1 => " One more is on the critical path above.".to_string(),
+        n => format!(" {n} more are on the critical path above."),
+    };
     let mut grid = Grid {
         headers: vec![
             "item", "name", "owner", "vendor", "due", "forecast", "slip", "float", "health",
@@ -114,7 +136,7 @@ pub(super) fn late(r: &Report<'_>) -> String {
         numeric: vec![6, 7],
         flexible: vec![],
     };
-    for &i in list {
+    for &i in &list {
         let m = &r.plan.program.milestones[i];
         let it = &r.plan.schedule.items[i];
         let a = &r.plan.assessments[i];
@@ -133,7 +155,7 @@ pub(super) fn late(r: &Report<'_>) -> String {
         "run `milepost status --health overdue,slipping`",
     );
     format!(
-        "Overdue: the due date has passed and the item is not done. Slipping: negative float, so the forecast misses a commitment. Slip is working days past `due`.\n\n{}{more}",
+        "Overdue: the due date has passed and the item is not done. Slipping: negative float to a commitment, so the forecast misses it. Slip is working days past `due`.{note}\n\n{}{more}",
         table(&grid)
     )
 }
