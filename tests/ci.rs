@@ -189,7 +189,7 @@ fn github_annotations_point_at_the_lines_and_the_summary_is_written() {
     let (code, _, err) = step(&r, GITHUB[3]).envs(&env).run().parts();
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("comparing with origin/main ($GITHUB_BASE_REF)"),
+        err.contains("base: origin/main (the pull request's target, $GITHUB_BASE_REF"),
         "{err}"
     );
     let comment = std::fs::read_to_string(r.path().join("milepost-comment.md")).unwrap();

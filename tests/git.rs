@@ -282,7 +282,7 @@ fn the_default_base_comes_from_ci_or_the_default_branch() {
         .parts();
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("comparing with main (the default branch)"),
+        err.contains("base: main (the default branch, at merge-base"),
         "{err}"
     );
     // In a GitHub pull request the target branch is origin/<base>.
@@ -296,11 +296,14 @@ fn the_default_base_comes_from_ci_or_the_default_branch() {
         .parts();
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("comparing with origin/release ($GITHUB_BASE_REF)"),
+        err.contains(
+            "base: origin/release (the pull request's target, $GITHUB_BASE_REF, at merge-base"
+        ),
         "{err}"
     );
     assert_eq!(json(&out)["base"]["rev"], "origin/release");
     // A CI target branch that was not fetched is an error that says how to fetch it.
+    r.git(&["remote", "add", "origin", "/nonexistent/origin.git"]);
     let (code, _, err) = r
         .milepost("program")
         .args(["diff"])
@@ -308,7 +311,10 @@ fn the_default_base_comes_from_ci_or_the_default_branch() {
         .run()
         .parts();
     assert_eq!(code, 2);
-    assert!(err.contains("git fetch --depth=1 origin develop"), "{err}");
+    assert!(
+        err.contains("git fetch origin develop:refs/remotes/origin/develop"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -494,7 +500,7 @@ fn a_shallow_clone_says_how_to_fetch_what_is_missing() {
         .parts();
     assert_eq!(code, 2);
     assert!(
-        err.contains("git fetch --depth=1 origin v1") && err.contains("fetch-depth: 0"),
+        err.contains("git fetch --depth=1 origin tag v1") && err.contains("fetch-depth: 0"),
         "{err}"
     );
     let (code, out, err) = Milepost::new()

@@ -9,6 +9,10 @@ use super::diff::ScheduleDiff;
 pub struct Side {
     pub rev: String,
     pub commit: Option<String>,
+    /// Why this revision (the base only): "named", "the default branch, origin/HEAD, at
+    /// merge-base 1a2b3c4", "the pull request's target, $GITHUB_BASE_REF, …".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// How prose names it: "`main` (1a2b3c4)", "the working tree".
     #[serde(skip)]
     pub label: String,

@@ -92,7 +92,7 @@ fn step_summary(result: &CheckResult) -> Result<(), CommandError> {
 /// compared with the head.
 fn slips(ctx: &Context<'_>, head: &Plan, base: Option<String>) -> Result<Vec<Row>, CommandError> {
     let (repo, prefix) = ctx.repo()?;
-    let rev = ctx.base_rev(&repo, base, false)?;
+    let rev = ctx.base_rev(&repo, base, false)?.rev;
     let label = format!("base ({})", rev.label);
     let base = ctx.plan_rev(&repo, &rev, &prefix, head.schedule.today, &label)?;
     Ok(slip_rows(&base, head, &rev.label, &prefix))

@@ -30,6 +30,18 @@ pub struct Loaded {
     pub warnings: usize,
 }
 
+/// The revision a change is compared with, and why it was chosen.
+pub struct ChosenBase {
+    pub rev: Rev,
+    /// "the default branch, origin/HEAD, at merge-base 1a2b3c4", or "named".
+    pub reason: String,
+}
+
+/// The first seven hex digits of a commit id.
+pub fn short_oid(oid: git2::Oid) -> String {
+    oid.to_string()[..7].to_string()
+}
+
 /// Which side of a comparison a program is, for messages (`base`, `head`).
 pub type Side<'s> = Option<&'s str>;
 
@@ -171,34 +183,48 @@ impl Context<'_> {
         Ok(Some(Baseline::new(rev.label, &schedule(loaded)?)))
     }
 
-    /// The base revision: as named, or the default at its merge-base with HEAD.
+    /// The base revision: as named, or the default at its merge-base with HEAD. The
+    /// choice is said on stderr ("base: origin/main (the default branch) at merge-base
+    /// 1a2b3c4") and returned for the output to repeat.
     pub fn base_rev(
         &self,
         repo: &Repo,
         named: Option<String>,
         merge_base: bool,
-    ) -> Result<Rev, CommandError> {
-        let (label, merge_base) = match named {
-            Some(rev) => (rev, merge_base),
+    ) -> Result<ChosenBase, CommandError> {
+        let (label, why, merge_base) = match named {
+            Some(rev) => (rev, None, merge_base),
             None => {
                 let base = default_base(repo, &|v| std::env::var(v).ok())?;
-                self.out
-                    .message(&format!("comparing with {} ({})\n", base.rev, base.why));
-                (base.rev, true)
+                (base.rev, Some(base.why), true)
             }
         };
         let rev = repo.resolve(&label)?;
-        if !merge_base {
-            return Ok(rev);
-        }
-        let head = repo.resolve("HEAD")?;
-        match repo.git().merge_base(rev.commit, head.commit) {
-            Ok(oid) => Ok(Rev { commit: oid, ..rev }),
-            Err(_) => {
-                self.out.message(&format!("note: no merge-base of {label} and HEAD in this clone; comparing with {label} itself\n"));
-                Ok(rev)
+        let mut reason = why.clone().unwrap_or_else(|| "named".into());
+        let rev = if merge_base {
+            let head = repo.resolve("HEAD")?;
+            match repo.git().merge_base(rev.commit, head.commit) {
+                Ok(oid) => {
+                    reason = format!("{reason}, at merge-base {}", short_oid(oid));
+                    Rev { commit: oid, ..rev }
+                }
+                Err(_) => {
+                    self.out.message(&format!(
+                        "note: no merge-base of {} and HEAD in this clone (shallow?); comparing with {} itself\n",
+                        rev.label, rev.label
+                    ));
+                    reason = format!("{reason}, its tip: no merge-base in this clone");
+                    rev
+                }
             }
+        } else {
+            rev
+        };
+        if why.is_some() {
+            self.out
+                .message(&format!("base: {} ({reason})\n", rev.label));
         }
+        Ok(ChosenBase { rev, reason })
     }
 
     /// Loads, validates and schedules the program.

@@ -4,13 +4,13 @@ use crate::analysis::diff_view::{DiffView, Side};
 use crate::render::comment::{self, Sides};
 
 use super::args::DocumentFormatArg;
-use super::context::schedule;
+use super::context::{schedule, short_oid};
 use super::{CommandError, Context};
 
 /// Show what a change does to the schedule: finish, slips, critical path, commitments
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  milepost diff                      # the working tree against the upstream base\n  milepost diff main                 # against main\n  milepost diff v1..v2 --format json\n  milepost diff --format markdown --fail-on-slip   # a pull-request comment, exit 1 on a slip\n\nWithout BASE, milepost compares with $GITHUB_BASE_REF or $CI_MERGE_REQUEST_TARGET_BRANCH_NAME\n(as origin/<branch>), else the current branch's upstream, else origin/HEAD, main or master,\nat its merge-base with HEAD."
+    after_help = "Examples:\n  milepost diff                      # the working tree against what a reviewer compares with\n  milepost diff main                 # against main\n  milepost diff v1..v2 --format json\n  milepost diff --format markdown --fail-on-slip   # a pull-request comment, exit 1 on a slip\n\nWithout BASE, milepost compares with $GITHUB_BASE_REF or $CI_MERGE_REQUEST_TARGET_BRANCH_NAME\n(as origin/<branch>), else the default branch (origin/HEAD, origin/main, origin/master, main,\nmaster), at its merge-base with HEAD; never the current branch's own upstream."
 )]
 pub struct Args {
     /// The revision to compare against (also BASE..HEAD) [default: see below]
@@ -51,7 +51,8 @@ fn parse_range(args: &Args) -> (Option<String>, Option<String>, bool) {
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let (repo, prefix) = ctx.repo()?;
     let (base_name, head_name, merge_base) = parse_range(args);
-    let base_rev = ctx.base_rev(&repo, base_name, merge_base)?;
+    let chosen = ctx.base_rev(&repo, base_name, merge_base)?;
+    let base_rev = chosen.rev;
     let base_side = format!("base ({})", base_rev.label);
     // Head first: its timezone decides today, and both sides use the same today.
     let head = match &head_name {
@@ -78,7 +79,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     );
     let (head, base) = (schedule(head?)?, schedule(base?)?);
     let d = diff(&base, &head);
-    let short = |oid: git2::Oid| oid.to_string()[..7].to_string();
+    let short = short_oid;
     let head_label = head_name.clone().unwrap_or_else(|| "WORKTREE".into());
     let head_commit = head_name
         .as_ref()
@@ -102,11 +103,13 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         base: Side {
             rev: base_rev.label.clone(),
             commit: Some(base_rev.commit.to_string()),
+            reason: Some(chosen.reason),
             label: base_side,
         },
         head: Side {
             rev: head_label,
             commit: head_commit.map(|c| c.to_string()),
+            reason: None,
             label: head_side,
         },
         diff: d,

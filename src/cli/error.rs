@@ -154,10 +154,12 @@ mod tests {
 
     #[test]
     fn git_errors_keep_their_kind_and_hints() {
-        let e = CommandError::from(GitError::UnknownRev {
+        let unknown = || GitError::UnknownRev {
             rev: "origin/main".into(),
-            shallow: true,
-        });
+            partial: true,
+            hints: vec!["Fetch the branch: git fetch …".into(), "or clone …".into()],
+        };
+        let e = CommandError::from(unknown());
         assert_eq!(e.kind, ErrorKind::Git);
         assert!(
             e.message
@@ -167,13 +169,6 @@ mod tests {
         assert!(e.hints[0].contains("git fetch"), "{:?}", e.hints);
         // Printed, the message and its hints read as they always did.
         let shown = e.to_string();
-        assert_eq!(
-            shown,
-            GitError::UnknownRev {
-                rev: "origin/main".into(),
-                shallow: true
-            }
-            .to_string()
-        );
+        assert_eq!(shown, unknown().to_string());
     }
 }

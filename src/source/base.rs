@@ -1,6 +1,9 @@
-//! Which revision a change is compared against when none is named: the pull request's
-//! target in CI, else the current branch's upstream, else the usual default branches.
+//! Which revision a change is compared against when none is named: what a reviewer
+//! compares with — the pull request's target in CI, else the default branch — never
+//! the current branch's own upstream (a pushed feature branch would compare with
+//! itself and hide every slip it carries).
 use super::git::{GitError, Repo};
+use super::missing::{CloneShape, fetch_hints};
 
 /// A base revision and why it was chosen (for the message that says so).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -9,6 +12,9 @@ pub struct Base {
     pub why: String,
 }
 
+/// The default branches, in the order they are tried after `origin/HEAD`.
+const DEFAULT_BRANCHES: [&str; 4] = ["origin/main", "origin/master", "main", "master"];
+
 /// Finds the default base. `env` reads environment variables (injected for tests).
 pub fn default_base(repo: &Repo, env: &dyn Fn(&str) -> Option<String>) -> Result<Base, GitError> {
     for var in ["GITHUB_BASE_REF", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME"] {
@@ -16,45 +22,43 @@ pub fn default_base(repo: &Repo, env: &dyn Fn(&str) -> Option<String>) -> Result
             let rev = format!("origin/{branch}");
             // In CI the target must be there; a fallback would compare against the wrong base.
             if !repo.exists(&rev) {
-                return Err(GitError::UnknownRev { rev, shallow: true });
+                return Err(repo.unknown_rev(&rev));
             }
             return Ok(Base {
                 rev,
-                why: format!("${var}"),
+                why: format!("the pull request's target, ${var}"),
             });
         }
     }
-    if let Some(upstream) = upstream(repo) {
+    if let Some(rev) = origin_head(repo) {
         return Ok(Base {
-            rev: upstream,
-            why: "the current branch's upstream".into(),
+            rev,
+            why: "the default branch, origin/HEAD".into(),
         });
     }
-    for rev in ["origin/HEAD", "main", "master"] {
-        if repo.exists(rev) {
-            return Ok(Base {
-                rev: rev.to_string(),
-                why: "the default branch".into(),
-            });
-        }
+    if let Some(rev) = DEFAULT_BRANCHES.into_iter().find(|rev| repo.exists(rev)) {
+        return Ok(Base {
+            rev: rev.to_string(),
+            why: "the default branch".into(),
+        });
     }
-    Err(GitError::Git("no base to compare with: no upstream, origin/HEAD, main or master; name one: milepost diff BASE".into()))
+    Err(no_base(repo))
 }
 
-fn upstream(repo: &Repo) -> Option<String> {
-    let git = repo.git();
-    let head = git.head().ok()?;
-    if !head.is_branch() {
-        return None;
+/// `origin/HEAD`'s target as a short name (`origin/main`), when the clone has one.
+fn origin_head(repo: &Repo) -> Option<String> {
+    let reference = repo.git().find_reference("refs/remotes/origin/HEAD").ok()?;
+    let target = reference.symbolic_target().ok()??;
+    let short = target.strip_prefix("refs/remotes/")?.to_string();
+    repo.exists(&short).then_some(short)
+}
+
+/// No default branch here: say how to get one, or how to name a base.
+fn no_base(repo: &Repo) -> GitError {
+    let shape = CloneShape::of(repo.git());
+    let mut hints = vec!["name the base: milepost diff BASE (a branch, tag or commit)".to_string()];
+    if shape.partial() {
+        hints.splice(0..0, fetch_hints("origin/main", shape));
     }
-    let name = head.name().ok()?;
-    let upstream = git.branch_upstream_name(name).ok()?;
-    let upstream = upstream.as_str().ok()?;
-    Some(
-        upstream
-            .strip_prefix("refs/remotes/")
-            .or_else(|| upstream.strip_prefix("refs/heads/"))
-            .unwrap_or(upstream)
-            .to_string(),
-    )
+    GitError::NoBase { hints }
 }

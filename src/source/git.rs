@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
 
+use super::missing::{CloneShape, fetch_hints, similar_names};
 use super::{CONFIG_FILE, Memory, Skipped, is_program_file};
 use crate::limits::{Limits, exclude_of, limits_of};
 
@@ -15,8 +16,15 @@ use crate::limits::{Limits, exclude_of, limits_of};
 pub enum GitError {
     /// The program directory is not inside a git repository.
     NotARepo { dir: PathBuf },
-    /// A revision that does not resolve; `shallow` when the clone lacks history.
-    UnknownRev { rev: String, shallow: bool },
+    /// A revision that does not resolve; `partial` when the clone may lack it (shallow
+    /// or single-branch); `hints` say how to fetch it, or what was meant.
+    UnknownRev {
+        rev: String,
+        partial: bool,
+        hints: Vec<String>,
+    },
+    /// No revision was named and there is no default branch to compare with.
+    NoBase { hints: Vec<String> },
     /// The revision has no `milepost.toml` at the program's path.
     NoProgram { rev: String, path: String },
     /// Any other error from git.
@@ -31,13 +39,13 @@ impl GitError {
                 "{} is not inside a git repository; this command reads the program's git history",
                 dir.display()
             ),
-            GitError::UnknownRev { rev, shallow: true } => format!(
-                "revision `{rev}` is not in this clone (a shallow clone, or the branch was not fetched)."
-            ),
             GitError::UnknownRev {
-                rev,
-                shallow: false,
-            } => format!("unknown revision `{rev}`"),
+                rev, partial: true, ..
+            } => format!(
+                "revision `{rev}` is not in this clone (a shallow or single-branch clone, or it was not fetched)"
+            ),
+            GitError::UnknownRev { rev, .. } => format!("unknown revision `{rev}`"),
+            GitError::NoBase { .. } => "no base to compare with: this clone has no origin/HEAD, origin/main, origin/master, main or master".into(),
             GitError::NoProgram { rev, path } => {
                 let at = if path.is_empty() {
                     CONFIG_FILE.to_string()
@@ -53,13 +61,7 @@ impl GitError {
     /// What to do about it, one line each.
     pub fn hints(&self) -> Vec<String> {
         match self {
-            GitError::UnknownRev { rev, shallow: true } => vec![
-                format!(
-                    "Fetch it: git fetch --depth=1 origin {}",
-                    rev.strip_prefix("origin/").unwrap_or(rev)
-                ),
-                "or clone with full history (GitHub Actions: actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0)".to_string(),
-            ],
+            GitError::UnknownRev { hints, .. } | GitError::NoBase { hints } => hints.clone(),
             _ => Vec::new(),
         }
     }
@@ -160,24 +162,52 @@ impl Repo {
             .join("/"))
     }
 
-    /// Resolves any revspec (tag, branch, `HEAD~3`, sha) to a commit.
+    /// Resolves any revspec (tag, branch, `HEAD~3`, sha) to a commit. A branch that
+    /// exists only as `origin/NAME` is found by its bare name too, as `git checkout`
+    /// does, and is labelled `origin/NAME`.
     pub fn resolve(&self, rev: &str) -> Result<Rev, GitError> {
-        let object = self
-            .repo
-            .revparse_single(rev)
-            .map_err(|_| GitError::UnknownRev {
-                rev: rev.to_string(),
-                shallow: self.is_shallow(),
-            })?;
+        let (label, object) = match self.repo.revparse_single(rev) {
+            Ok(object) => (rev.to_string(), object),
+            Err(_) => {
+                let remote = format!("origin/{rev}");
+                match self.repo.revparse_single(&remote) {
+                    Ok(object) if !rev.starts_with("origin/") => (remote, object),
+                    _ => return Err(self.unknown_rev(rev)),
+                }
+            }
+        };
         let commit = object.peel_to_commit().map_err(|_| GitError::UnknownRev {
             rev: rev.to_string(),
-            shallow: false,
+            partial: false,
+            hints: vec![format!(
+                "`{rev}` names a {}, not a commit",
+                object.kind().map_or("object", |k| k.str())
+            )],
         })?;
         Ok(Rev {
-            label: rev.to_string(),
+            label,
             commit: commit.id(),
             time: commit.time().seconds(),
         })
+    }
+
+    /// The error for a revision that is not here, with the fetch that brings it (in a
+    /// shallow or single-branch clone) or the branch and tag names it may mean.
+    pub fn unknown_rev(&self, rev: &str) -> GitError {
+        let shape = CloneShape::of(&self.repo);
+        let mut hints: Vec<String> = similar_names(&self.repo, rev)
+            .into_iter()
+            .map(|name| format!("did you mean `{name}`?"))
+            .take(1)
+            .collect();
+        if shape.partial() || hints.is_empty() {
+            hints.extend(fetch_hints(rev, shape));
+        }
+        GitError::UnknownRev {
+            rev: rev.to_string(),
+            partial: shape.partial(),
+            hints,
+        }
     }
 
     /// Whether `rev` names something in the repository.

@@ -5,6 +5,7 @@
 pub mod base;
 pub mod git;
 mod memory;
+pub mod missing;
 mod worktree;
 
 use std::fmt;
