@@ -96,10 +96,10 @@ pub fn similar_names(repo: &Repository, rev: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     if let Ok(branches) = repo.branches(None) {
         for (branch, kind) in branches.flatten() {
-            if let Ok(Some(name)) = branch.name() {
-                if !(kind == BranchType::Remote && name.ends_with("/HEAD")) {
-                    names.push(name.to_string());
-                }
+            if let Ok(Some(name)) = branch.name()
+                && !(kind == BranchType::Remote && name.ends_with("/HEAD"))
+            {
+                names.push(name.to_string());
             }
         }
     }
