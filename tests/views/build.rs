@@ -118,11 +118,16 @@ pub fn diff(head: &Plan) -> DiffView {
         base: Side {
             rev: "main".into(),
             commit: Some(commit.into()),
+            reason: Some(format!(
+                "the default branch, at merge-base {}",
+                &commit[..7]
+            )),
             label: format!("`main` ({})", &commit[..7]),
         },
         head: Side {
             rev: "WORKTREE".into(),
             commit: None,
+            reason: None,
             label: "the working tree".into(),
         },
         diff: milepost::analysis::diff::diff(&base, head),
