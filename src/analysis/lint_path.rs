@@ -1,0 +1,62 @@
+//! Check 12, the critical path test: delay the first not-done critical item by 600
+//! working days in a copy of the program and see whether the finish moves by as much.
+use crate::model::lint::CRITICAL_PATH_DELAY;
+use crate::model::{Program, Status};
+use crate::schedule;
+
+use super::Plan;
+use super::lint_checks::Measured;
+
+/// The test on `plan`: the value is how far the program finish moves, in working days
+/// of the delayed item's calendar; `None` without a not-done critical item (or when
+/// the delayed schedule runs past the dates milepost can represent).
+pub fn critical_path_test(plan: &Plan) -> Measured {
+    let Some(i) = plan.in_order().find(|&i| plan.assessments[i].critical) else {
+        return Measured {
+            value: None,
+            items: Vec::new(),
+            basis: "no critical item".into(),
+            ..Measured::default()
+        };
+    };
+    let id = &plan.program.milestones[i].id;
+    let shift = delayed(plan, i).map(|finish| {
+        let cal = &plan.program.calendars[plan.program.milestones[i].calendar];
+        cal.last_on_or_before(finish) - cal.last_on_or_before(plan.schedule.finish)
+    });
+    Measured {
+        value: shift.map(|s| s as f64),
+        items: vec![i],
+        basis: match shift {
+            Some(s) => format!(
+                "delaying {id} by {CRITICAL_PATH_DELAY} moves the finish by {s} working days"
+            ),
+            None => format!("delaying {id} runs past the representable dates"),
+        },
+        ..Measured::default()
+    }
+}
+
+/// The program finish with item `i` delayed: a not-started item's duration grows; an
+/// in-progress item's forecast finish moves later.
+fn delayed(plan: &Plan, i: usize) -> Option<chrono::NaiveDate> {
+    let mut copy: Program = plan.program.clone();
+    let m = &mut copy.milestones[i];
+    match m.status {
+        Status::InProgress => {
+            let cal = &plan.program.calendars[m.calendar];
+            let f = plan.schedule.items[i].f;
+            m.expected_finish = Some(cal.date(f - 1 + CRITICAL_PATH_DELAY)?);
+            m.remaining = None;
+            m.as_of = None;
+        }
+        _ => m.duration += CRITICAL_PATH_DELAY,
+    }
+    schedule::schedule_reusing(
+        &copy,
+        plan.schedule.today,
+        Some(plan.schedule.order.clone()),
+    )
+    .ok()
+    .map(|s| s.finish)
+}
