@@ -28,10 +28,8 @@ pub fn critical_path_test(plan: &Plan) -> Measured {
         value: shift.map(|s| s as f64),
         items: vec![i],
         basis: match shift {
-            Some(s) => format!(
-                "delaying {id} by {CRITICAL_PATH_DELAY} moves the finish by {s} working days"
-            ),
-            None => format!("delaying {id} runs past the representable dates"),
+            Some(s) => format!("{id} +{CRITICAL_PATH_DELAY}: finish +{s}"),
+            None => format!("{id} +{CRITICAL_PATH_DELAY}: beyond the representable dates"),
         },
         ..Measured::default()
     }

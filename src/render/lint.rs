@@ -48,22 +48,17 @@ pub fn render_ci(result: &CheckResult, format: LintFormat, summary: &str) -> Str
 }
 
 impl LintView<'_> {
-    /// `lint: 2 of 13 checks failed (high_float, cpli) as of 2026-12-14`, or `ok: …`.
+    /// `lint failed: 2 of 13 checks as of 2026-12-14`, or `ok: …`.
     pub fn summary(&self) -> String {
-        let failed: Vec<&str> = self.failed().map(|c| c.name.as_str()).collect();
+        let failed = self.failed().count();
         let n = self.checks.len();
-        if failed.is_empty() {
+        if failed == 0 {
             format!(
                 "ok: {n} schedule quality checks, none failed as of {}",
                 self.today.0
             )
         } else {
-            format!(
-                "lint failed: {} of {n} checks ({}) as of {}",
-                failed.len(),
-                failed.join(", "),
-                self.today.0
-            )
+            format!("lint failed: {failed} of {n} checks as of {}", self.today.0)
         }
     }
 }
@@ -137,11 +132,11 @@ fn failing_items(view: &LintView<'_>, medium: Medium) -> Vec<Block> {
         .map(|c| {
             Block::Text(match medium {
                 Medium::Terminal => format!(
-                    "\n{} {} ({}): {}\n",
+                    "\n{} {} ({}):\n{}",
                     c.id,
                     c.name,
                     c.items.len(),
-                    c.items.join(", ")
+                    wrapped(&c.items, 116)
                 ),
                 Medium::Markdown => format!(
                     "\n**{} {}** ({}): {}\n",
@@ -157,4 +152,39 @@ fn failing_items(view: &LintView<'_>, medium: Medium) -> Vec<Block> {
             })
         })
         .collect()
+}
+
+/// `ids` as comma-separated lines indented by four spaces, each at most `width` wide
+/// (an id longer than that stands on its own line).
+fn wrapped(ids: &[&str], width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for (n, id) in ids.iter().enumerate() {
+        let piece = if n + 1 < ids.len() {
+            format!("{id},")
+        } else {
+            (*id).to_string()
+        };
+        if !line.is_empty() && line.len() + 1 + piece.len() > width {
+            out.push_str(&format!("    {line}\n"));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&piece);
+    }
+    out.push_str(&format!("    {line}\n"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_ids_within_the_width() {
+        assert_eq!(wrapped(&["aa", "bb", "cc"], 7), "    aa, bb,\n    cc\n");
+        assert_eq!(wrapped(&["a"], 7), "    a\n");
+    }
 }
