@@ -347,6 +347,23 @@ fn github_annotations_point_at_the_offending_relation() {
         out.ends_with("lint failed: 1 of 14 checks as of 2026-10-05\n"),
         "{out}"
     );
+    // With GITHUB_STEP_SUMMARY set, the markdown table goes to the job summary.
+    let p = program(TOML, &plan);
+    let summary = p.path().join("summary.md");
+    p.cmd("2026-10-05")
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .args(["lint", "--format", "github"])
+        .run()
+        .code(1);
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        text.starts_with("### ❌ milepost lint\n\n**lint failed: 1 of 14 checks"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| 3 | lags | 33.3% | <= 5% | fail | 1 of 3 relations |"),
+        "{text}"
+    );
     // GitLab and JUnit name the check and the item.
     let (_, gitlab, _) = program(TOML, &plan)
         .cmd("2026-10-05")

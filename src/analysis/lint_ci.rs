@@ -8,8 +8,8 @@ use crate::load::place::Resolver;
 use crate::model::LintStatus;
 
 /// The findings: a violation per offending item of each failing check (one at the
-/// program for a failing check without items); with `every_check` (JUnit) a passing
-/// row for each other check. `prefix` is the program's path in the repository.
+/// program for a failing check without items), the checks interleaved; with
+/// `every_check` (JUnit) a passing row for each other check after them. `prefix` is the program's path in the repository.
 pub fn findings(
     plan: &Plan,
     view: &LintView<'_>,
@@ -17,13 +17,23 @@ pub fn findings(
     every_check: bool,
 ) -> CheckResult {
     let mut resolver = Resolver::new(&plan.program.files);
-    let mut rows = Vec::new();
-    for check in &view.checks {
-        if check.status == LintStatus::Fail {
-            rows.extend(failing(plan, check, prefix, &mut resolver));
-        } else if every_check {
-            rows.push(program_row(check, None));
-        }
+    let failed: Vec<Vec<Row>> = view
+        .failed()
+        .map(|check| failing(plan, check, prefix, &mut resolver))
+        .collect();
+    // Each failing check's first item, then each one's second, …: CI tools that show
+    // only the first few annotations show every failing check.
+    let longest = failed.iter().map(Vec::len).max().unwrap_or(0);
+    let mut rows: Vec<Row> = (0..longest)
+        .flat_map(|n| failed.iter().filter_map(move |rows| rows.get(n).cloned()))
+        .collect();
+    if every_check {
+        rows.extend(
+            view.checks
+                .iter()
+                .filter(|c| c.status != LintStatus::Fail)
+                .map(|c| program_row(c, None)),
+        );
     }
     CheckResult {
         rows,

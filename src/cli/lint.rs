@@ -2,7 +2,7 @@
 //! when a check fails, like `check`.
 use crate::analysis::lint::LintView;
 use crate::analysis::lint_ci::findings;
-use crate::render::lint::{LintFormat, render_ci};
+use crate::render::lint::{LintFormat, render_ci, step_summary};
 
 use super::args::BaselineArg;
 use super::{CommandError, Context};
@@ -32,6 +32,9 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
             let result = findings(&plan, &view, prefix.as_deref(), every_check);
             ctx.out
                 .data(&render_ci(&result, args.format, &view.summary()))?;
+            if args.format == LintFormat::Github {
+                super::check::append_step_summary(&step_summary(&view))?;
+            }
         }
     }
     if view.ok() {

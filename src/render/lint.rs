@@ -63,6 +63,14 @@ impl LintView<'_> {
     }
 }
 
+/// The GitHub job summary: a headline and the view in markdown.
+pub fn step_summary(view: &LintView<'_>) -> String {
+    let icon = if view.ok() { "✅" } else { "❌" };
+    let body = super::view::to_string(view, Format::Markdown, super::table::Style::default())
+        .unwrap_or_default();
+    format!("### {icon} milepost lint\n\n{body}\n")
+}
+
 impl View for LintView<'_> {
     fn blocks(&self, medium: Medium) -> Vec<Block> {
         let mut blocks = vec![Block::Text(match medium {
