@@ -515,3 +515,28 @@ fn the_example_fails_for_the_reasons_docs_lint_md_gives() {
         json!(["dfw1-h200-optics-delivered"])
     );
 }
+
+#[test]
+fn the_report_has_a_schedule_quality_section_with_the_failing_checks() {
+    let out = program(TOML, CLEAN)
+        .cmd("2026-10-05")
+        .args(["report", "--sections", "quality"])
+        .run()
+        .success()
+        .stdout;
+    assert!(
+        out.contains("## Schedule quality\n\nAll 14 schedule quality checks pass or do not apply"),
+        "{out}"
+    );
+    let plan = CLEAN.replace("{id: c, owner: ann, ", "{id: c, ");
+    let out = program(TOML, &plan)
+        .cmd("2026-10-05")
+        .args(["report", "--sections", "quality"])
+        .run()
+        .success()
+        .stdout;
+    assert!(
+        out.contains("| 10 | ownership | 25% | <= 5% | fail | 1 of 4 not-done items |"),
+        "{out}"
+    );
+}
