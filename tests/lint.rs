@@ -540,3 +540,35 @@ fn the_report_has_a_schedule_quality_section_with_the_failing_checks() {
         "{out}"
     );
 }
+
+#[test]
+fn diff_lists_the_checks_a_change_makes_worse() {
+    let r = Repo::new();
+    r.write("p/milepost.toml", TOML).write("p/plan.yaml", CLEAN);
+    r.commit("2026-10-05", "clean");
+    r.git(&["tag", "v1"]);
+    r.write(
+        "p/plan.yaml",
+        &CLEAN.replace("depends_on: [b]", "depends_on: [{id: b, lag: 2}]"),
+    );
+    let (code, out, err) = r
+        .milepost("p")
+        .args(["--today", "2026-10-05", "diff", "v1", "--format", "json"])
+        .run()
+        .parts();
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["quality"],
+        json!([{"id": 3, "name": "lags", "base": 0.0, "head": 1.0 / 3.0, "threshold": 0.05, "status": "fail"}])
+    );
+    let (_, text, _) = r
+        .milepost("p")
+        .args(["--today", "2026-10-05", "diff", "v1"])
+        .run()
+        .parts();
+    assert!(
+        text.contains("schedule quality worse:\n  3 lags 0 → 0.333 (threshold 0.05, fail)\n"),
+        "{text}"
+    );
+}

@@ -14,6 +14,7 @@ pub mod kpi;
 pub mod lint;
 pub mod lint_checks;
 pub mod lint_ci;
+pub mod lint_diff;
 mod lint_path;
 pub mod overall;
 pub mod records;

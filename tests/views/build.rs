@@ -127,6 +127,10 @@ pub fn diff(head: &Plan) -> DiffView {
             label: "the working tree".into(),
         },
         diff: milepost::analysis::diff::diff(&base, head),
+        quality: milepost::analysis::lint_diff::worsened(
+            &LintView::new(&base, None),
+            &LintView::new(head, None),
+        ),
     }
 }
 
