@@ -24,17 +24,16 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let plan = ctx.plan()?;
     let baseline = ctx.baseline(&plan, args.baseline.rev())?;
     let view = LintView::new(&plan, baseline.as_ref());
-    match args.format.view_format() {
-        Some(format) => ctx.out.emit(&view, format)?,
-        None => {
-            let prefix = ctx.repo().ok().map(|(_, prefix)| prefix);
-            let every_check = args.format == LintFormat::Junit;
-            let result = findings(&plan, &view, prefix.as_deref(), every_check);
-            ctx.out
-                .data(&render_ci(&result, args.format, &view.summary()))?;
-            if args.format == LintFormat::Github {
-                super::check::append_step_summary(&step_summary(&view))?;
-            }
+    if let Some(format) = args.format.view_format() {
+        ctx.out.emit(&view, format)?;
+    } else {
+        let prefix = ctx.repo().ok().map(|(_, prefix)| prefix);
+        let every_check = args.format == LintFormat::Junit;
+        let result = findings(&plan, &view, prefix.as_deref(), every_check);
+        ctx.out
+            .data(&render_ci(&result, args.format, &view.summary()))?;
+        if args.format == LintFormat::Github {
+            super::check::append_step_summary(&step_summary(&view))?;
         }
     }
     if view.ok() {
