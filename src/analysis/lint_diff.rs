@@ -26,7 +26,7 @@ pub fn worsened(base: &LintView<'_>, head: &LintView<'_>) -> Vec<QualityChange> 
         .filter_map(|h| {
             let b = base.checks.iter().find(|b| b.name == h.name)?;
             let (bv, hv) = (b.value?.get(), h.value?.get());
-            worse(h.name, bv, hv).then(|| QualityChange {
+            worse(h.name, bv, hv).then_some(QualityChange {
                 id: h.id,
                 name: h.name,
                 base: b.value,
