@@ -512,7 +512,7 @@ fn the_example_fails_for_the_reasons_docs_lint_md_gives() {
     );
     assert_eq!(
         check(&v, "critical_path_test")["items"],
-        json!(["dfw1-h200-optics-delivered"])
+        json!(["dfw1-h200-cabling"])
     );
 }
 

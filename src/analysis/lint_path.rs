@@ -1,5 +1,6 @@
-//! Check 12, the critical path test: delay the first not-done critical item by 600
-//! working days in a copy of the program and see whether the finish moves by as much.
+//! Check 12, the critical path test: delay the first item of the critical path (by
+//! start, then id) by 600 working days in a copy of the program and see whether the
+//! program finish moves by as much.
 use crate::model::lint::CRITICAL_PATH_DELAY;
 use crate::model::{Program, Status};
 use crate::schedule;
@@ -11,7 +12,8 @@ use super::lint_checks::Measured;
 /// of the delayed item's calendar; `None` without a not-done critical item (or when
 /// the delayed schedule runs past the dates milepost can represent).
 pub fn critical_path_test(plan: &Plan) -> Measured {
-    let Some(i) = plan.in_order().find(|&i| plan.assessments[i].critical) else {
+    // The first item of the critical path as SPEC §3 orders it: by start, then id.
+    let Some(&i) = plan.critical_path().first() else {
         return Measured {
             value: None,
             items: Vec::new(),
