@@ -319,6 +319,8 @@ fn the_exit_status_is_0_pass_1_fail_2_invalid() {
         out.starts_with("lint failed: 1 of 14 checks as of 2026-10-05"),
         "{out}"
     );
+    // Under the table, each failing check's items at their place in the files.
+    assert!(out.ends_with("\n10 ownership (1):\n    plan.yaml:4: c\n"), "{out}");
     let (code, _, _) = program(TOML, "milestones:\n  - {id: a, depends_on: [zz]}\n")
         .cmd("2026-10-05")
         .args(["lint"])

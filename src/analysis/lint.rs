@@ -5,6 +5,8 @@ use serde::Serialize;
 use super::Plan;
 use super::baseline::Baseline;
 use super::lint_checks::{Measured, measure};
+use crate::diag::{Loc, Seg};
+use crate::load::place::{Place, Resolver};
 use crate::model::lint::Measure;
 use crate::model::{Date, LintCheck, LintStatus};
 
@@ -42,6 +44,13 @@ pub struct CheckRecord<'a> {
     /// What the value was computed from, in words.
     #[serde(skip)]
     pub basis: String,
+    /// Where each item is (file, line, column), once [`LintView::locate`] has run
+    /// (failing checks only).
+    #[serde(skip)]
+    pub places: Vec<Option<Place>>,
+    /// The same as `file:line` in messages' names for files, for the table.
+    #[serde(skip)]
+    pub lines: Vec<String>,
 }
 
 /// A number in output: counts as integers, shares and ratios as fractions.
@@ -99,6 +108,43 @@ impl<'a> LintView<'a> {
         }
     }
 
+    /// Finds where the failing checks' items are in the files: the item's entry, or
+    /// for a relation check the offending `depends_on` entry.
+    pub fn locate(mut self, plan: &Plan) -> LintView<'a> {
+        let p = &plan.program;
+        let resolver = Resolver::new(&p.files);
+        for check in self
+            .checks
+            .iter_mut()
+            .filter(|c| c.status == LintStatus::Fail)
+        {
+            let locs: Vec<Loc> = check
+                .indices
+                .iter()
+                .enumerate()
+                .map(|(n, &i)| {
+                    let origin = &p.milestones[i].origin;
+                    match check.relations.get(n) {
+                        Some(&d) => origin.at(&[Seg::Key("depends_on"), Seg::Index(d)]),
+                        None => origin.item(),
+                    }
+                })
+                .collect();
+            check.places = resolver.places(&locs);
+            check.lines = check
+                .places
+                .iter()
+                .map(
+                    |place| match place.and_then(|(f, l, _)| Some((p.files.get(f)?, l))) {
+                        Some((file, line)) => format!("{}:{line}", file.name),
+                        None => String::new(),
+                    },
+                )
+                .collect();
+        }
+        self
+    }
+
     /// The checks that failed.
     pub fn failed(&self) -> impl Iterator<Item = &CheckRecord<'a>> {
         self.checks.iter().filter(|c| c.status == LintStatus::Fail)
@@ -139,6 +185,8 @@ fn record<'a>(
         indices: measured.items,
         relations: measured.relations,
         basis: measured.basis,
+        places: Vec::new(),
+        lines: Vec::new(),
     }
 }
 

@@ -3,23 +3,22 @@
 use super::Plan;
 use super::check::{CheckResult, Row, Severity};
 use super::lint::{CheckRecord, LintView};
-use crate::diag::Seg;
-use crate::load::place::Resolver;
 use crate::model::LintStatus;
 
 /// The findings: a violation per offending item of each failing check (one at the
 /// program for a failing check without items), the checks interleaved; with
-/// `every_check` (JUnit) a passing row for each other check after them. `prefix` is the program's path in the repository.
+/// `every_check` (JUnit) a passing row for each other check after them. `prefix` is
+/// the program's path in the repository. Run [`LintView::locate`] on the view first:
+/// without it the findings have no place.
 pub fn findings(
     plan: &Plan,
     view: &LintView<'_>,
     prefix: Option<&str>,
     every_check: bool,
 ) -> CheckResult {
-    let mut resolver = Resolver::new(&plan.program.files);
     let failed: Vec<Vec<Row>> = view
         .failed()
-        .map(|check| failing(plan, check, prefix, &mut resolver))
+        .map(|check| failing(plan, check, prefix))
         .collect();
     // Each failing check's first item, then each one's second, …: CI tools that show
     // only the first few annotations show every failing check.
@@ -44,12 +43,7 @@ pub fn findings(
     }
 }
 
-fn failing(
-    plan: &Plan,
-    check: &CheckRecord<'_>,
-    prefix: Option<&str>,
-    resolver: &mut Resolver<'_>,
-) -> Vec<Row> {
+fn failing(plan: &Plan, check: &CheckRecord<'_>, prefix: Option<&str>) -> Vec<Row> {
     if check.indices.is_empty() {
         return vec![program_row(check, Some(Severity::Violation))];
     }
@@ -60,11 +54,7 @@ fn failing(
         .enumerate()
         .map(|(n, &i)| {
             let m = &p.milestones[i];
-            let loc = match check.relations.get(n) {
-                Some(&d) => m.origin.at(&[Seg::Key("depends_on"), Seg::Index(d)]),
-                None => m.origin.item(),
-            };
-            let place = resolver.place(&loc);
+            let place = check.places.get(n).copied().flatten();
             let path = place
                 .and_then(|(file, _, _)| p.files.get(file))
                 .map(|f| match prefix {

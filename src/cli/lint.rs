@@ -23,7 +23,7 @@ pub struct Args {
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let plan = ctx.plan()?;
     let baseline = ctx.baseline(&plan, args.baseline.rev())?;
-    let view = LintView::new(&plan, baseline.as_ref());
+    let view = LintView::new(&plan, baseline.as_ref()).locate(&plan);
     if let Some(format) = args.format.view_format() {
         ctx.out.emit(&view, format)?;
     } else {

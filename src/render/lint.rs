@@ -9,6 +9,9 @@ use crate::analysis::lint::{Amount, CheckRecord, LintView};
 use crate::model::LintStatus;
 use crate::model::lint::Measure;
 
+/// Items listed per failing check in a table or markdown; JSON and CI formats list all.
+pub const ITEMS: usize = 25;
+
 /// Output formats of `lint`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LintFormat {
@@ -133,66 +136,47 @@ fn threshold(c: &CheckRecord<'_>) -> String {
     format!("{op} {}", shown(c, t))
 }
 
-/// Each failing check with every item it counted.
+/// Each failing check with every item it counted, at its place in the files.
 fn failing_items(view: &LintView<'_>, medium: Medium) -> Vec<Block> {
     view.failed()
         .filter(|c| !c.items.is_empty())
         .map(|c| {
+            let head = format!("{} {} ({})", c.id, c.name, c.items.len());
             Block::Text(match medium {
-                Medium::Terminal => format!(
-                    "\n{} {} ({}):\n{}",
-                    c.id,
-                    c.name,
-                    c.items.len(),
-                    wrapped(&c.items, 116)
-                ),
-                Medium::Markdown => format!(
-                    "\n**{} {}** ({}): {}\n",
-                    c.id,
-                    c.name,
-                    c.items.len(),
-                    c.items
-                        .iter()
-                        .map(|i| format!("`{i}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                Medium::Terminal => format!("\n{head}:\n{}", located(c, medium)),
+                Medium::Markdown => format!("\n**{head}**:\n\n{}", located(c, medium)),
             })
         })
         .collect()
 }
 
-/// `ids` as comma-separated lines indented by four spaces, each at most `width` wide
-/// (an id longer than that stands on its own line).
-fn wrapped(ids: &[&str], width: usize) -> String {
-    let mut out = String::new();
-    let mut line = String::new();
-    for (n, id) in ids.iter().enumerate() {
-        let piece = if n + 1 < ids.len() {
-            format!("{id},")
-        } else {
-            (*id).to_string()
-        };
-        if !line.is_empty() && line.len() + 1 + piece.len() > width {
-            out.push_str(&format!("    {line}\n"));
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&piece);
+/// One line per item: `    file:line: id` on a terminal (the form editors link),
+/// `` - `id` (file:line) `` in markdown; without a place, the id alone.
+fn located(c: &CheckRecord<'_>, medium: Medium) -> String {
+    let mut out: String = c
+        .items
+        .iter()
+        .take(ITEMS)
+        .enumerate()
+        .map(|(n, id)| {
+            let line = c.lines.get(n).filter(|l| !l.is_empty());
+            match (medium, line) {
+                (Medium::Terminal, Some(line)) => format!("    {line}: {id}\n"),
+                (Medium::Terminal, None) => format!("    {id}\n"),
+                (Medium::Markdown, Some(line)) => format!("- `{id}` ({line})\n"),
+                (Medium::Markdown, None) => format!("- `{id}`\n"),
+            }
+        })
+        .collect();
+    if c.items.len() > ITEMS {
+        let more = format!(
+            "… and {} more (`--format json` lists them all)",
+            c.items.len() - ITEMS
+        );
+        out.push_str(&match medium {
+            Medium::Terminal => format!("    {more}\n"),
+            Medium::Markdown => format!("- {more}\n"),
+        });
     }
-    out.push_str(&format!("    {line}\n"));
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wraps_ids_within_the_width() {
-        assert_eq!(wrapped(&["aa", "bb", "cc"], 7), "    aa, bb,\n    cc\n");
-        assert_eq!(wrapped(&["a"], 7), "    a\n");
-    }
 }

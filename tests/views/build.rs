@@ -204,7 +204,7 @@ pub fn check(plan: &Plan, format: CheckFormat) -> CheckResult {
 
 /// The example's schedule quality checks, without a baseline.
 pub fn lint(plan: &Plan) -> LintView<'_> {
-    LintView::new(plan, None)
+    LintView::new(plan, None).locate(plan)
 }
 
 /// The example's lint findings in a CI format, as `lint --format FORMAT` writes them
