@@ -320,7 +320,10 @@ fn the_exit_status_is_0_pass_1_fail_2_invalid() {
         "{out}"
     );
     // Under the table, each failing check's items at their place in the files.
-    assert!(out.ends_with("\n10 ownership (1):\n    plan.yaml:4: c\n"), "{out}");
+    assert!(
+        out.ends_with("\n10 ownership (1):\n    plan.yaml:4: c\n"),
+        "{out}"
+    );
     let (code, _, _) = program(TOML, "milestones:\n  - {id: a, depends_on: [zz]}\n")
         .cmd("2026-10-05")
         .args(["lint"])
@@ -573,4 +576,22 @@ fn diff_lists_the_checks_a_change_makes_worse() {
         text.contains("schedule quality worse:\n  3 lags 0 → 0.333 (threshold 0.05, fail)\n"),
         "{text}"
     );
+}
+
+#[test]
+fn check_12_delays_a_milestone_event_as_an_event() {
+    // A kick-off event first: placed by the program start, dated 10-05 (boundary 1);
+    // a starts after it. Delayed, the event is dated 600 working days later, and the
+    // finish (d at 61, dated day 60) moves exactly 600.
+    let plan = CLEAN.replace(
+        "{id: a, owner: ann, duration: 20, start_no_earlier: 2026-10-05}",
+        "{id: a, owner: ann, duration: 20, depends_on: [0-kickoff]}\n  - {id: 0-kickoff, owner: ann, start_no_earlier: 2026-10-05}",
+    );
+    let (code, v) = lint(&program(TOML, &plan), "2026-10-05");
+    assert_eq!((code, failing(&v)), (0, Vec::<&str>::new()));
+    assert_eq!(
+        check(&v, "critical_path_test")["items"],
+        json!(["0-kickoff"])
+    );
+    assert_eq!(check(&v, "critical_path_test")["value"], json!(600));
 }

@@ -37,18 +37,24 @@ pub fn critical_path_test(plan: &Plan) -> Measured {
     }
 }
 
-/// The program finish with item `i` delayed: a not-started item's duration grows; an
-/// in-progress item's forecast finish moves later.
+/// The program finish with item `i` delayed: a not-started task's duration grows; a
+/// milestone event stays an event, dated that many working days later (a "not before"
+/// date); an in-progress item's forecast finish moves later.
 fn delayed(plan: &Plan, i: usize) -> Option<chrono::NaiveDate> {
     let mut copy: Program = plan.program.clone();
     let m = &mut copy.milestones[i];
+    let cal = &plan.program.calendars[m.calendar];
+    let it = &plan.schedule.items[i];
     match m.status {
         Status::InProgress => {
-            let cal = &plan.program.calendars[m.calendar];
-            let f = plan.schedule.items[i].f;
-            m.expected_finish = Some(cal.date(f - 1 + CRITICAL_PATH_DELAY)?);
+            m.expected_finish = Some(cal.date(it.f - 1 + CRITICAL_PATH_DELAY)?);
             m.remaining = None;
             m.as_of = None;
+        }
+        // An event at boundary s is dated working day s - 1; "not before" that day's
+        // date + 600 places it at s + 600 (later than every other bound).
+        _ if m.is_event() => {
+            m.start_no_earlier = Some(cal.date(it.s - 1 + CRITICAL_PATH_DELAY)?);
         }
         _ => m.duration += CRITICAL_PATH_DELAY,
     }
