@@ -18,8 +18,8 @@ pub struct QualityChange {
 }
 
 /// The checks that run on both sides and whose value is worse at head: higher for a
-/// check with an upper bound, lower for one with a lower bound, further from the delay
-/// for the critical path test. Checks that do not apply on either side are left out.
+/// check with an upper bound, lower for one with a lower bound, failing where it
+/// passed for the critical path test. Checks that do not apply on either side are left out.
 pub fn worsened(base: &LintView<'_>, head: &LintView<'_>) -> Vec<QualityChange> {
     head.checks
         .iter()
@@ -40,9 +40,11 @@ pub fn worsened(base: &LintView<'_>, head: &LintView<'_>) -> Vec<QualityChange> 
 
 fn worse(check: LintCheck, base: f64, head: f64) -> bool {
     match check.measure() {
+        // Pass or fail: worse only when it passed and now fails (the shift of a
+        // failing test moves with whichever item comes first on the path).
         Measure::Test => {
             let target = CRITICAL_PATH_DELAY as f64;
-            (head - target).abs() > (base - target).abs()
+            base == target && head != target
         }
         _ if check.at_least() => head < base,
         _ => head > base,
@@ -60,5 +62,6 @@ mod tests {
         assert!(worse(LintCheck::Bei, 1.0, 0.9));
         assert!(worse(LintCheck::CriticalPathTest, 600.0, 540.0));
         assert!(!worse(LintCheck::CriticalPathTest, 540.0, 600.0));
+        assert!(!worse(LintCheck::CriticalPathTest, 537.0, 536.0));
     }
 }
