@@ -124,7 +124,11 @@ pub(crate) const FULL_WEEKDAYS: [&str; 7] = [
 pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        vec![Diag::error("config", e.message().to_string()).at(bytes(file, span))]
+        let diag = Diag::error("config", e.message().to_string()).at(bytes(file, span));
+        vec![match super::lint::misplaced_threshold(e.message()) {
+            Some(hint) => diag.help(hint),
+            None => diag,
+        }]
     })?;
     if let Some(message) = super::text::toml_control(text) {
         return Err(vec![Diag::error("config", message).at(Loc::File { file })]);

@@ -59,6 +59,21 @@ impl RawLint {
     }
 }
 
+/// A hint for a check's threshold written directly under `[lint]` (`unknown field
+/// `high_float``): it belongs in `[lint.thresholds]`.
+pub(crate) fn misplaced_threshold(message: &str) -> Option<String> {
+    // Only for `[lint]`'s own unknown fields (serde lists its two keys).
+    if !message.ends_with("expected `off` or `thresholds`") {
+        return None;
+    }
+    let name = message.strip_prefix("unknown field `")?.split('`').next()?;
+    let check = LintCheck::parse(name)?;
+    Some(format!(
+        "thresholds go in their own table: [lint.thresholds] then {} = …",
+        check.as_str()
+    ))
+}
+
 /// The check called `name`, or a message that says which it may have meant.
 fn check_named(name: &str) -> Result<LintCheck, String> {
     LintCheck::parse(name.trim()).ok_or_else(|| {
@@ -157,6 +172,19 @@ mod tests {
         let mut errors = Vec::new();
         let settings = raw.check(&mut |_, m| errors.push(m));
         (settings, errors)
+    }
+
+    #[test]
+    fn a_threshold_directly_under_lint_gets_a_hint() {
+        assert_eq!(
+            misplaced_threshold("unknown field `high_float`, expected `off` or `thresholds`")
+                .as_deref(),
+            Some("thresholds go in their own table: [lint.thresholds] then high_float = …")
+        );
+        assert_eq!(
+            misplaced_threshold("unknown field `strat`, expected …"),
+            None
+        );
     }
 
     #[test]
