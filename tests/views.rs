@@ -13,7 +13,9 @@ use milepost::render::Format;
 use milepost::render::table::{FIXED_WIDTH, Style};
 use milepost::render::view::{self, View};
 
-use views::build::{check, clusters, critical, diff, example, history, kpi, show, status, vendors};
+use views::build::{
+    check, clusters, critical, diff, example, history, kpi, lint, lint_ci, show, status, vendors,
+};
 
 /// `view` in `format` as a plain, fixed-width terminal would get it.
 fn render(view: &impl View, format: Format) -> String {
@@ -89,6 +91,26 @@ snapshot!(history_markdown: history, Markdown, "history__markdown");
 // has CSV in process although `history --format csv` is a usage error.
 unsupported!(history_csv: history, Csv);
 
+snapshot!(lint_table: lint, Table, "lint__table");
+snapshot!(lint_json: lint, Json, "lint__json");
+snapshot!(lint_markdown: lint, Markdown, "lint__markdown");
+
+/// One snapshot test of the example's `lint` findings in a CI format.
+macro_rules! lint_snapshot {
+    ($test:ident: $format:ident, $name:literal) => {
+        #[test]
+        fn $test() {
+            let plan = example();
+            let text = lint_ci(&plan, milepost::render::lint::LintFormat::$format);
+            insta::assert_snapshot!($name, text);
+        }
+    };
+}
+
+lint_snapshot!(lint_github: Github, "lint__github");
+lint_snapshot!(lint_gitlab: Gitlab, "lint__gitlab");
+lint_snapshot!(lint_junit: Junit, "lint__junit");
+
 /// One snapshot test of the example's `check` findings in a CI format.
 macro_rules! check_snapshot {
     ($test:ident: $format:ident, $name:literal) => {
@@ -137,6 +159,7 @@ fn every_view_has_json_that_parses_and_a_table_within_the_fixed_width() {
     visit("vendors", &|f| render(&vendors(&plan), f));
     visit("diff", &|f| render(&diff(&plan), f));
     visit("history", &|f| render(&history(&plan), f));
+    visit("lint", &|f| render(&lint(&plan), f));
     assert!(
         too_wide.is_empty(),
         "lines wider than {FIXED_WIDTH}:\n{}",

@@ -14,6 +14,8 @@ pub struct Baseline {
     /// The revision as named (`baseline/2026-q4`).
     pub rev: String,
     items: HashMap<String, NaiveDate>,
+    /// Durations (working days) by id, for the lint's high-duration check.
+    durations: HashMap<String, i64>,
     clusters: HashMap<String, NaiveDate>,
     finish: Option<NaiveDate>,
 }
@@ -48,6 +50,12 @@ impl Baseline {
             .zip(&plan.schedule.items)
             .map(|(m, it)| (m.id.clone(), it.finish))
             .collect();
+        let durations = plan
+            .program
+            .milestones
+            .iter()
+            .map(|m| (m.id.clone(), m.duration))
+            .collect();
         let clusters = clusters::forecast(plan)
             .into_iter()
             .filter_map(|f| {
@@ -58,6 +66,7 @@ impl Baseline {
         Baseline {
             rev,
             items,
+            durations,
             clusters,
             finish: Some(plan.schedule.finish),
         }
@@ -77,6 +86,11 @@ impl Baseline {
     /// The finish the baseline forecast for the item with this id.
     pub fn planned_finish(&self, id: &str) -> Option<NaiveDate> {
         self.items.get(id).copied()
+    }
+
+    /// The duration the baseline had for the item with this id.
+    pub fn planned_duration(&self, id: &str) -> Option<i64> {
+        self.durations.get(id).copied()
     }
 
     /// The baseline execution index over `items` of `plan` as of its today. Items the

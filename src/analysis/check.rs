@@ -86,6 +86,8 @@ pub struct CheckResult {
     pub today: NaiveDate,
     pub fail_on: Vec<&'static str>,
     pub milestones: usize,
+    /// The command that found them (`check`, `lint`), for titles in CI reports.
+    pub command: &'static str,
 }
 
 impl CheckResult {
@@ -155,6 +157,7 @@ pub fn findings(
         today: plan.schedule.today,
         fail_on: fail_on.iter().map(|f| f.as_str()).collect(),
         milestones: p.milestones.len(),
+        command: "check",
     }
 }
 

@@ -2,6 +2,7 @@
 use serde::Serialize;
 
 use super::diff::ScheduleDiff;
+use super::lint_diff::QualityChange;
 
 /// One side of a comparison: the revision as named, and its commit (none for the
 /// working tree).
@@ -25,4 +26,6 @@ pub struct DiffView {
     pub head: Side,
     #[serde(flatten)]
     pub diff: ScheduleDiff,
+    /// The schedule quality checks whose value the change made worse.
+    pub quality: Vec<QualityChange>,
 }

@@ -70,6 +70,11 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
 
 /// Appends the markdown summary to `$GITHUB_STEP_SUMMARY` when the runner sets it.
 fn step_summary(result: &CheckResult) -> Result<(), CommandError> {
+    append_step_summary(&github::step_summary(result))
+}
+
+/// Appends `markdown` to `$GITHUB_STEP_SUMMARY` when the runner sets it.
+pub(super) fn append_step_summary(markdown: &str) -> Result<(), CommandError> {
     let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
         return Ok(());
     };
@@ -84,7 +89,7 @@ fn step_summary(result: &CheckResult) -> Result<(), CommandError> {
                 PathBuf::from(&path).display()
             ))
         })?;
-    file.write_all(github::step_summary(result).as_bytes())
+    file.write_all(markdown.as_bytes())
         .map_err(|e| CommandError::io(format!("cannot write the job summary: {e}")))
 }
 

@@ -1,7 +1,10 @@
 //! `milepost diff [BASE] [HEAD]`: what a change does to the schedule.
 use crate::analysis::diff::diff;
 use crate::analysis::diff_view::{DiffView, Side};
+use crate::analysis::lint::LintView;
+use crate::analysis::lint_diff::worsened;
 use crate::render::comment::{self, Sides};
+use crate::render::diff::quality_markdown;
 
 use super::args::DocumentFormatArg;
 use super::context::{schedule, short_oid};
@@ -79,6 +82,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     );
     let (head, base) = (schedule(head?)?, schedule(base?)?);
     let d = diff(&base, &head);
+    let quality = worsened(&LintView::new(&base, None), &LintView::new(&head, None));
     let short = short_oid;
     let head_label = head_name.clone().unwrap_or_else(|| "WORKTREE".into());
     let head_commit = head_name
@@ -96,7 +100,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
                 base: &base_side,
                 head: &head_side,
             },
-        );
+        ) + &quality_markdown(&quality);
         crate::write::atomic_write(path, comment.as_bytes()).map_err(CommandError::io)?;
     }
     let view = DiffView {
@@ -113,6 +117,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
             label: head_side,
         },
         diff: d,
+        quality,
     };
     ctx.out.emit(&view, args.format.get())?;
     if args.fail_on_slip && view.diff.slips(&head) {

@@ -14,6 +14,7 @@ mod guide;
 mod history;
 mod init;
 mod kpi;
+mod lint;
 mod man;
 mod output;
 mod panic;
@@ -83,6 +84,7 @@ enum Command {
     Critical(critical::Args),
     Clusters(clusters::Args),
     Check(check::Args),
+    Lint(lint::Args),
     Show(show::Args),
     Diff(diff::Args),
     History(history::Args),
@@ -129,6 +131,7 @@ fn run() -> ExitCode {
         Command::Critical(args) => critical::run(&ctx, args),
         Command::Clusters(args) => clusters::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
+        Command::Lint(args) => lint::run(&ctx, args),
         Command::Show(args) => show::run(&ctx, args),
         Command::Diff(args) => diff::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),

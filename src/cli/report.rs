@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::analysis::diff::{ScheduleDiff, diff};
+use crate::analysis::lint::LintView;
 use crate::analysis::{Plan, clusters, kpi, overall, risks, timeline, vendors};
 use crate::render::report::{self, Report, ReportSection, Since};
 
@@ -12,7 +13,7 @@ use super::{CommandError, Context};
 /// Write the status report for leadership (GitHub-flavoured markdown with a Mermaid gantt)
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  milepost report -o reports/2026-12-14.md\n  milepost report --since v1 --sections summary,changes,late\n  milepost report --cluster dfw1-h200 --baseline baseline/2026-q4\n\nSections, in order: summary, clusters, gantt, critical, late, upcoming, risks, vendors,\nkpis, changes (with --since). The overall status rule is in docs/reports.md."
+    after_help = "Examples:\n  milepost report -o reports/2026-12-14.md\n  milepost report --since v1 --sections summary,changes,late\n  milepost report --cluster dfw1-h200 --baseline baseline/2026-q4\n\nSections, in order: summary, clusters, gantt, critical, late, upcoming, risks, vendors,\nkpis, quality, changes (with --since). The overall status rule is in docs/reports.md."
 )]
 pub struct Args {
     /// Write the report to FILE (atomically: a temporary file, then a rename) instead of stdout
@@ -94,6 +95,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         .into_iter()
         .filter(|i| in_scope.contains(i))
         .collect();
+    let lint = LintView::new(&plan, baseline.as_ref());
     let text = report::render(&Report {
         plan: &plan,
         scope,
@@ -115,6 +117,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
             label: label.clone(),
             diff,
         }),
+        lint: &lint,
     });
     ctx.out.data_to(args.output.as_deref(), &text)
 }

@@ -13,6 +13,7 @@ use crate::calendar::CalendarSpec;
 use crate::diag::{Diag, FileId, Loc};
 use crate::limits::RawLimits;
 use crate::load::de::did_you_mean;
+use crate::load::lint::RawLint;
 use crate::load::schema::{FailOnName, Timezone, TomlDate, Weekday};
 use crate::model::FailOn;
 pub use crate::model::config::{Config, Policy};
@@ -32,6 +33,9 @@ pub(crate) struct RawConfig {
     /// Input limits: file and program size, YAML depth, aliases, items, text length.
     #[serde(default)]
     limits: RawLimits,
+    /// Schedule quality checks (`milepost lint`): which run and their thresholds.
+    #[serde(default)]
+    lint: RawLint,
 }
 
 /// The program's name, start and timezone.
@@ -120,7 +124,11 @@ pub(crate) const FULL_WEEKDAYS: [&str; 7] = [
 pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        vec![Diag::error("config", e.message().to_string()).at(bytes(file, span))]
+        let diag = Diag::error("config", e.message().to_string()).at(bytes(file, span));
+        vec![match super::lint::misplaced_threshold(e.message()) {
+            Some(hint) => diag.help(hint),
+            None => diag,
+        }]
     })?;
     if let Some(message) = super::text::toml_control(text) {
         return Err(vec![Diag::error("config", message).at(Loc::File { file })]);
@@ -171,6 +179,9 @@ pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
     let limits = raw
         .limits
         .check(&mut |span, message| check.error(span, message));
+    let lint = raw
+        .lint
+        .check(&mut |span, message| check.error(span, message));
     match (start, timezone) {
         (Some(start), Some(timezone)) if diags.is_empty() => Ok(Config {
             name: raw.program.name.unwrap_or_else(|| "program".into()),
@@ -183,6 +194,7 @@ pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
             regions,
             policy,
             limits,
+            lint,
         }),
         _ => Err(diags),
     }

@@ -3,6 +3,7 @@
 pub mod config;
 pub mod de;
 mod file;
+mod lint;
 pub mod locate;
 mod parse;
 pub mod place;

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
+use super::lint::LintSettings;
 use super::vocab::FailOn;
 use crate::calendar::CalendarSpec;
 use crate::limits::Limits;
@@ -23,6 +24,8 @@ pub struct Config {
     /// Region calendars by key, each already merged with the program calendar.
     pub regions: BTreeMap<String, CalendarSpec>,
     pub policy: Policy,
+    /// Schedule quality checks (`[lint]`).
+    pub lint: LintSettings,
     /// Input limits (`[limits]`).
     pub limits: Limits,
 }

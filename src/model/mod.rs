@@ -7,6 +7,7 @@ pub use crate::diag::Origin;
 
 pub mod config;
 pub mod graph;
+pub mod lint;
 pub mod vocab;
 
 pub use config::Config;
@@ -43,7 +44,7 @@ impl serde::Serialize for Date {
 }
 
 /// A valid program, ready to schedule.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Program {
     pub config: Config,
     /// Calendar 0 is the program calendar; then one per region, in key order.

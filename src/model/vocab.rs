@@ -100,6 +100,14 @@ pub fn hyphenated(name: &'static str) -> Option<&'static str> {
         ("at_risk", "at-risk"),
         ("ready_by", "ready-by"),
         ("finish_by", "finish-by"),
+        ("relationship_types", "relationship-types"),
+        ("hard_constraints", "hard-constraints"),
+        ("high_float", "high-float"),
+        ("negative_float", "negative-float"),
+        ("high_duration", "high-duration"),
+        ("invalid_dates", "invalid-dates"),
+        ("missed_tasks", "missed-tasks"),
+        ("critical_path_test", "critical-path-test"),
     ];
     HYPHENATED.iter().find(|(n, _)| *n == name).map(|(_, h)| *h)
 }
@@ -263,6 +271,37 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// A schedule quality check of `milepost lint` (SPEC §6: the DCMA 14-point
+    /// assessment), in the order of its number.
+    pub enum LintCheck ("lint check") {
+        Logic = "logic",
+        Leads = "leads",
+        Lags = "lags",
+        RelationshipTypes = "relationship_types",
+        HardConstraints = "hard_constraints",
+        HighFloat = "high_float",
+        NegativeFloat = "negative_float",
+        HighDuration = "high_duration",
+        InvalidDates = "invalid_dates",
+        Ownership = "ownership",
+        MissedTasks = "missed_tasks",
+        CriticalPathTest = "critical_path_test",
+        Cpli = "cpli",
+        Bei = "bei",
+    }
+}
+
+vocabulary! {
+    /// The outcome of a lint check: its value meets the threshold, does not, or there
+    /// is no value (SPEC §6).
+    pub enum LintStatus ("lint status") {
+        Pass = "pass",
+        Fail = "fail",
+        NotApplicable = "n/a",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,12 +339,13 @@ mod tests {
 
     #[test]
     fn every_name_with_an_underscore_has_its_hyphenated_alias() {
-        let tables: [&[&str]; 5] = [
+        let tables: [&[&str]; 6] = [
             Status::NAMES,
             Health::NAMES,
             FailOn::NAMES,
             CommitmentKind::NAMES,
             Kind::NAMES,
+            LintCheck::NAMES,
         ];
         for name in tables.concat() {
             assert_eq!(hyphenated(name).is_some(), name.contains('_'), "{name}");

@@ -5,22 +5,32 @@ use super::view::{Block, Medium, View};
 use super::{Cell, Grid, Tone};
 use crate::analysis::diff::ScheduleDiff;
 use crate::analysis::diff_view::DiffView;
+use crate::analysis::lint::Amount;
+use crate::analysis::lint_diff::QualityChange;
 
 impl View for DiffView {
     fn blocks(&self, medium: Medium) -> Vec<Block> {
         match medium {
-            Medium::Markdown => vec![Block::Text(comment::render(
-                &self.diff,
-                &Sides {
-                    base: &self.base.label,
-                    head: &self.head.label,
-                },
-            ))],
-            Medium::Terminal => terminal(
-                &self.diff,
-                &self.base.label.replace('`', ""),
-                &self.head.label.replace('`', ""),
-            ),
+            Medium::Markdown => vec![Block::Text(
+                comment::render(
+                    &self.diff,
+                    &Sides {
+                        base: &self.base.label,
+                        head: &self.head.label,
+                    },
+                ) + &quality_markdown(&self.quality),
+            )],
+            Medium::Terminal => {
+                let mut blocks = terminal(
+                    &self.diff,
+                    &self.base.label.replace('`', ""),
+                    &self.head.label.replace('`', ""),
+                );
+                if !self.quality.is_empty() {
+                    blocks.push(Block::Text(quality_text(&self.quality)));
+                }
+                blocks
+            }
         }
     }
 
@@ -114,4 +124,38 @@ fn terminal(d: &ScheduleDiff, base: &str, head: &str) -> Vec<Block> {
     }
     blocks.push(Block::Text(out));
     blocks
+}
+
+/// `lags 0.1 → 0.2 (threshold 0.05, fail)`.
+fn quality_change(c: &QualityChange) -> String {
+    let amount = |a: Option<Amount>| a.map_or("n/a".to_string(), |a| a.to_string());
+    format!(
+        "{} {} → {} (threshold {}, {})",
+        c.name,
+        amount(c.base),
+        amount(c.head),
+        amount(c.threshold),
+        c.status
+    )
+}
+
+/// The worsened checks on a terminal: one line each.
+fn quality_text(changes: &[QualityChange]) -> String {
+    let mut out = String::from("schedule quality worse:\n");
+    for c in changes {
+        out.push_str(&format!("  {} {}\n", c.id, quality_change(c)));
+    }
+    out
+}
+
+/// The worsened checks for the pull-request comment (empty when none worsened).
+pub fn quality_markdown(changes: &[QualityChange]) -> String {
+    if changes.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\n**Schedule quality worse** (`milepost lint`):\n\n");
+    for c in changes {
+        out.push_str(&format!("- {} {}\n", c.id, quality_change(c)));
+    }
+    out
 }

@@ -55,10 +55,12 @@ pub fn annotations(result: &CheckResult) -> String {
     }
     if !hidden.is_empty() {
         out.push_str(&format!(
-            "::notice title=milepost check::{}\n",
+            "::notice title=milepost {}::{}\n",
+            result.command,
             escape_data(&format!(
-                "{} not shown as annotations; see the job summary or run milepost check",
-                hidden.join(" and ")
+                "{} not shown as annotations; see the job summary or run milepost {}",
+                hidden.join(" and "),
+                result.command
             ))
         ));
     }
@@ -68,7 +70,11 @@ pub fn annotations(result: &CheckResult) -> String {
 /// The job summary: the result and every finding.
 pub fn step_summary(result: &CheckResult) -> String {
     let icon = if result.ok() { "✅" } else { "❌" };
-    let mut out = format!("### {icon} milepost check\n\n{}\n\n", result.summary());
+    let mut out = format!(
+        "### {icon} milepost {}\n\n{}\n\n",
+        result.command,
+        result.summary()
+    );
     if result.rows.iter().any(|r| r.severity.is_some()) {
         out.push_str(&result.markdown_table());
         out.push('\n');

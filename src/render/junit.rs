@@ -29,7 +29,8 @@ pub fn junit(result: &CheckResult) -> String {
         "<testsuites name=\"milepost\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">\n"
     ));
     out.push_str(&format!(
-        "  <testsuite name=\"milepost check\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\" timestamp=\"{}T00:00:00\">\n",
+        "  <testsuite name=\"milepost {}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\" timestamp=\"{}T00:00:00\">\n",
+        result.command,
         result.today
     ));
     for r in &result.rows {

@@ -17,6 +17,7 @@ pub mod json;
 pub mod junit;
 pub mod kpi;
 pub mod kpi_csv;
+pub mod lint;
 pub mod markdown;
 pub mod mermaid;
 pub mod report;

@@ -10,6 +10,7 @@ use crate::analysis::baseline::Baseline;
 use crate::analysis::clusters::ClusterForecast;
 use crate::analysis::diff::ScheduleDiff;
 use crate::analysis::kpi::Kpis;
+use crate::analysis::lint::LintView;
 use crate::analysis::overall::{Overall, Rag};
 use crate::analysis::risks::RiskExposure;
 use crate::analysis::scope::Scope;
@@ -47,6 +48,8 @@ pub enum ReportSection {
     Vendors,
     /// The KPIs (the numbers `milepost kpi` prints)
     Kpis,
+    /// The schedule quality checks that fail (`milepost lint`)
+    Quality,
     /// What changed since `--since REV`
     Changes,
 }
@@ -83,6 +86,8 @@ pub struct Report<'a> {
     pub finish_chain: &'a [usize],
     pub baseline: Option<&'a Baseline>,
     pub since: Option<Since<'a>>,
+    /// The schedule quality checks (of the whole program, whatever the scope).
+    pub lint: &'a LintView<'a>,
 }
 
 /// The icon and name of a health value.
@@ -146,6 +151,7 @@ pub fn render(r: &Report<'_>) -> String {
             ReportSection::Risks => ("Open risks".into(), lists::risks(r)),
             ReportSection::Vendors => ("Vendors".into(), lists::vendors(r)),
             ReportSection::Kpis => ("KPIs".into(), super::kpi::markdown(r.kpis)),
+            ReportSection::Quality => ("Schedule quality".into(), quality(r.lint)),
             ReportSection::Changes => match &r.since {
                 Some(s) => (
                     format!("Changes since {}", s.label),
@@ -325,4 +331,20 @@ fn gantt(r: &Report<'_>) -> String {
     }
     out.push('\n');
     out
+}
+
+/// The failing schedule quality checks, or a line that says none fails.
+fn quality(view: &LintView<'_>) -> String {
+    let failed: Vec<_> = view.failed().cloned().collect();
+    let n = view.checks.len();
+    if failed.is_empty() {
+        return format!(
+            "All {n} schedule quality checks pass or do not apply (`milepost lint`).\n"
+        );
+    }
+    format!(
+        "{} of {n} schedule quality checks (the DCMA 14-point assessment) fail; `milepost lint` lists the items and docs/lint.md what each check means.\n\n{}",
+        failed.len(),
+        table(&super::lint::grid(&failed))
+    )
 }

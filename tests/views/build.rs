@@ -8,6 +8,7 @@ use milepost::analysis::critical::CriticalView;
 use milepost::analysis::diff_view::{DiffView, Side};
 use milepost::analysis::history::{HistoryEntry, HistoryView};
 use milepost::analysis::kpi::Kpis;
+use milepost::analysis::lint::LintView;
 use milepost::analysis::scope::Scope;
 use milepost::analysis::show::ShowView;
 use milepost::analysis::status::StatusView;
@@ -131,6 +132,10 @@ pub fn diff(head: &Plan) -> DiffView {
             label: "the working tree".into(),
         },
         diff: milepost::analysis::diff::diff(&base, head),
+        quality: milepost::analysis::lint_diff::worsened(
+            &LintView::new(&base, None),
+            &LintView::new(head, None),
+        ),
     }
 }
 
@@ -200,4 +205,24 @@ pub fn check(plan: &Plan, format: CheckFormat) -> CheckResult {
         Some("examples/gpu-buildout"),
         every_item,
     )
+}
+
+/// The example's schedule quality checks, without a baseline.
+pub fn lint(plan: &Plan) -> LintView<'_> {
+    LintView::new(plan, None).locate(plan)
+}
+
+/// The example's lint findings in a CI format, as `lint --format FORMAT` writes them
+/// from the repository root.
+pub fn lint_ci(plan: &Plan, format: milepost::render::lint::LintFormat) -> String {
+    use milepost::render::lint::{LintFormat, render_ci};
+    let view = lint(plan);
+    let every_check = format == LintFormat::Junit;
+    let result = milepost::analysis::lint_ci::findings(
+        plan,
+        &view,
+        Some("examples/gpu-buildout"),
+        every_check,
+    );
+    render_ci(&result, format, &view.summary())
 }
