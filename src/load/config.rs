@@ -13,6 +13,7 @@ use crate::calendar::CalendarSpec;
 use crate::diag::{Diag, FileId, Loc};
 use crate::limits::RawLimits;
 use crate::load::de::did_you_mean;
+use crate::load::risk_settings::RawRiskSettings;
 use crate::load::schema::{FailOnName, Timezone, TomlDate, Weekday};
 use crate::model::FailOn;
 pub use crate::model::config::{Config, Policy};
@@ -32,6 +33,10 @@ pub(crate) struct RawConfig {
     /// Input limits: file and program size, YAML depth, aliases, items, text length.
     #[serde(default)]
     limits: RawLimits,
+    /// The schedule risk analysis (`milepost risk`): iterations, seed, distribution,
+    /// default duration ranges by kind.
+    #[serde(default)]
+    risk: RawRiskSettings,
 }
 
 /// The program's name, start and timezone.
@@ -171,6 +176,9 @@ pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
     let limits = raw
         .limits
         .check(&mut |span, message| check.error(span, message));
+    let risk = raw
+        .risk
+        .check(&mut |span, message| check.error(span, message));
     match (start, timezone) {
         (Some(start), Some(timezone)) if diags.is_empty() => Ok(Config {
             name: raw.program.name.unwrap_or_else(|| "program".into()),
@@ -183,6 +191,7 @@ pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
             regions,
             policy,
             limits,
+            risk,
         }),
         _ => Err(diags),
     }

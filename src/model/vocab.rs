@@ -233,6 +233,17 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// The distribution duration factors are drawn from in the risk analysis (SPEC §5).
+    #[derive(Default)]
+    pub enum Distribution ("distribution") {
+        #[default]
+        Pert = "pert",
+        Triangular = "triangular",
+        Uniform = "uniform",
+    }
+}
+
+vocabulary! {
     /// The program's overall status, red/amber/green.
     pub enum Rag ("status") {
         Green = "green",
