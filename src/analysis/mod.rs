@@ -14,6 +14,7 @@ pub mod kpi;
 pub mod overall;
 pub mod records;
 pub mod revisions;
+pub mod risk_view;
 pub mod risks;
 pub mod scope;
 pub mod show;

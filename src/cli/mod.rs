@@ -18,6 +18,7 @@ mod man;
 mod output;
 mod panic;
 mod report;
+mod risk;
 mod schema;
 mod scope;
 mod show;
@@ -81,6 +82,7 @@ enum Command {
     Validate(validate::Args),
     Status(status::Args),
     Critical(critical::Args),
+    Risk(risk::Args),
     Clusters(clusters::Args),
     Check(check::Args),
     Show(show::Args),
@@ -127,6 +129,7 @@ fn run() -> ExitCode {
         Command::Validate(args) => validate::run(&ctx, args),
         Command::Status(args) => status::run(&ctx, args),
         Command::Critical(args) => critical::run(&ctx, args),
+        Command::Risk(args) => risk::run(&ctx, args),
         Command::Clusters(args) => clusters::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
         Command::Show(args) => show::run(&ctx, args),

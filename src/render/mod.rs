@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod mermaid;
 pub mod report;
 pub mod report_lists;
+pub mod risk;
 pub mod show;
 pub mod status;
 pub mod summary;

@@ -1,0 +1,127 @@
+//! Schedule risk (SPEC §5): the forward pass of §2 re-run many times with sampled
+//! durations and risk events. Iterations run in fixed chunks across threads; each
+//! iteration's draws come from streams keyed by (seed, iteration, id), and every
+//! per-iteration result has its own slot, so the answer never depends on the threads.
+mod network;
+mod pass;
+mod rerun;
+mod results;
+mod sample;
+mod stats;
+mod targets;
+
+use rayon::prelude::*;
+
+use crate::model::Program;
+use crate::schedule::{Schedule, ScheduleError};
+
+pub use network::Network;
+pub use results::{Forecast, ItemRisk, RiskDriver, Simulation, TargetForecast};
+pub use sample::{Stream, key_of};
+
+use pass::{Buffers, OutOfRange};
+use rerun::Rerun;
+use targets::Targets;
+
+/// Iterations per chunk: the unit of work a thread takes.
+const CHUNK: u64 = 256;
+
+/// How to simulate: the iterations and seed (from `[risk]` or the command line).
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub iterations: u32,
+    pub seed: u64,
+}
+
+/// What one chunk of iterations found.
+struct Chunk {
+    /// Per iteration: the program finish (a day number).
+    finish: Vec<i64>,
+    /// Per iteration: each target's finish.
+    rows: Vec<i64>,
+    /// Per position: iterations in which it was critical.
+    critical: Vec<u32>,
+    /// (risk, iteration, program finish without it) where the risk happened.
+    without: Vec<(u32, u32, i64)>,
+    /// Per risk × (targets + program): iterations made with it minus made without it.
+    made_shift: Vec<i64>,
+}
+
+/// Runs the simulation of `program` around its deterministic `schedule`.
+pub fn simulate(
+    program: &Program,
+    schedule: &Schedule,
+    options: Options,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Simulation, ScheduleError> {
+    let net = Network::build(program, schedule);
+    let targets = Targets::build(program, schedule);
+    let n = u64::from(options.iterations.max(1));
+    let chunks: Vec<u64> = (0..n.div_ceil(CHUNK)).collect();
+    let finish_by = program
+        .config
+        .finish_by
+        .map(crate::calendar::day_number_of);
+    let ctx = (&net, &targets, options.seed, finish_by);
+    let done: Result<Vec<Chunk>, OutOfRange> = chunks
+        .par_iter()
+        .map_init(
+            || (Buffers::new(&net), Rerun::new(&net, &targets)),
+            |(buf, rr), &c| {
+                let range = c * CHUNK..((c + 1) * CHUNK).min(n);
+                let chunk = run_chunk(ctx, range, buf, rr);
+                progress(CHUNK);
+                chunk
+            },
+        )
+        .collect();
+    let chunks = done.map_err(|OutOfRange(p)| net.out_of_range(program, p))?;
+    Ok(results::summarise(
+        program, schedule, &net, &targets, options, chunks,
+    ))
+}
+
+type Ctx<'a, 'p> = (&'a Network<'p>, &'a Targets, u64, Option<i64>);
+
+fn run_chunk(
+    (net, targets, seed, finish_by): Ctx<'_, '_>,
+    range: std::ops::Range<u64>,
+    buf: &mut Buffers,
+    rr: &mut Rerun,
+) -> Result<Chunk, OutOfRange> {
+    let len = (range.end - range.start) as usize;
+    let t = targets.len();
+    let mut chunk = Chunk {
+        finish: Vec::with_capacity(len),
+        rows: vec![0; len * t],
+        critical: vec![0; net.len()],
+        without: Vec::new(),
+        made_shift: vec![0; net.risks.len() * (t + 1)],
+    };
+    for (row, iteration) in range.enumerate() {
+        net.sample(seed, iteration, buf);
+        net.forward(buf)?;
+        let finish = buf.day.iter().copied().max().unwrap_or(i64::MIN);
+        chunk.finish.push(finish);
+        let cells = &mut chunk.rows[row * t..(row + 1) * t];
+        targets.finishes(&buf.day, cells);
+        net.count_critical(finish, buf, &mut chunk.critical)?;
+        for k in 0..net.risks.len() {
+            if !buf.fired[k] {
+                continue;
+            }
+            let without = net.without_risk(k, targets, (finish, cells), buf, rr)?;
+            chunk.without.push((k as u32, iteration as u32, without));
+            let shifts = &mut chunk.made_shift[k * (t + 1)..(k + 1) * (t + 1)];
+            for &(target, finish_without) in &rr.changed {
+                let day = targets.list[target as usize].day;
+                let with = cells[target as usize];
+                shifts[target as usize] += i64::from(with <= day) - i64::from(finish_without <= day);
+            }
+            if let Some(day) = finish_by {
+                shifts[t] += i64::from(finish <= day) - i64::from(without <= day);
+            }
+        }
+    }
+    Ok(chunk)
+}
