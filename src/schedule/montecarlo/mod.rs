@@ -125,3 +125,19 @@ fn run_chunk(
     }
     Ok(chunk)
 }
+
+/// The simulation's forward pass with every factor 1 and no risk event: (s, f) per
+/// milestone index. It agrees exactly with [`crate::schedule::schedule`] (the tests
+/// check it on generated programs).
+pub fn unit_pass(program: &Program, schedule: &Schedule) -> Result<Vec<(i64, i64)>, ScheduleError> {
+    let net = Network::build(program, schedule);
+    let mut buf = Buffers::new(&net);
+    buf.work.copy_from_slice(&net.work);
+    net.forward(&mut buf)
+        .map_err(|OutOfRange(p)| net.out_of_range(program, p))?;
+    let mut out = vec![(0, 0); net.len()];
+    for p in 0..net.len() {
+        out[net.milestone[p]] = (buf.s[p], buf.f[p]);
+    }
+    Ok(out)
+}

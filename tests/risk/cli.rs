@@ -1,0 +1,133 @@
+//! The command: JSON shape, determinism across thread counts, filters, located errors.
+use super::common::{Milepost, TestProgram};
+
+fn example_risk(threads: &str) -> String {
+    Milepost::example()
+        .today("2026-12-14")
+        .env("RAYON_NUM_THREADS", threads)
+        .args(["risk", "--format", "json", "--iterations", "3000"])
+        .run()
+        .success()
+        .parts()
+        .1
+}
+
+#[test]
+fn the_same_seed_gives_byte_identical_json_on_1_2_and_8_threads() {
+    let one = example_risk("1");
+    assert_eq!(one, example_risk("2"));
+    assert_eq!(one, example_risk("8"));
+}
+
+#[test]
+fn json_has_the_shape_of_spec_5() {
+    let json = Milepost::example()
+        .today("2026-12-14")
+        .args(["risk", "--format", "json", "--iterations", "500", "--seed", "9"])
+        .run()
+        .success()
+        .json();
+    assert_eq!(json["iterations"], 500);
+    assert_eq!(json["seed"], 9);
+    let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(
+        keys(&json),
+        ["iterations", "seed", "distribution", "program", "commitments", "items", "risks"]
+    );
+    assert_eq!(
+        keys(&json["program"]),
+        ["deterministic", "p10", "p50", "p80", "p90", "finish_by", "probability", "probability_se"]
+    );
+    let c = &json["commitments"][0];
+    assert_eq!(
+        keys(c),
+        ["kind", "id", "date", "deterministic", "p10", "p50", "p80", "p90", "probability", "probability_se"]
+    );
+    let risks = json["risks"].as_array().unwrap();
+    let shifts: Vec<i64> = risks.iter().map(|r| r["p80_shift"].as_i64().unwrap()).collect();
+    assert!(shifts.windows(2).all(|w| w[0] >= w[1]), "{shifts:?}");
+    // finish_by is set: each risk's shifts end with it.
+    let last = risks[0]["probability_shifts"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!((last["kind"].as_str(), last["id"].is_null()), (Some("finish_by"), true));
+}
+
+#[test]
+fn filters_narrow_what_is_shown_not_what_is_simulated() {
+    let run = |extra: &[&str]| {
+        Milepost::example()
+            .today("2026-12-14")
+            .args(["risk", "--format", "json", "--iterations", "500"])
+            .args(extra)
+            .run()
+            .success()
+            .json()
+    };
+    let all = run(&[]);
+    let one = run(&["--cluster", "dfw1-h200"]);
+    assert_eq!(all["program"], one["program"]);
+    let ids: Vec<&str> = one["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"dfw1-h200") && !ids.contains(&"dfw1-gb200"), "{ids:?}");
+    for c in one["commitments"].as_array().unwrap() {
+        let same = all["commitments"].as_array().unwrap().iter().find(|x| x["id"] == c["id"]);
+        assert_eq!(Some(c), same);
+    }
+}
+
+#[test]
+fn the_table_shows_every_commitment() {
+    let out = Milepost::example()
+        .today("2026-12-14")
+        .args(["risk", "--iterations", "500"])
+        .run()
+        .success()
+        .parts()
+        .1;
+    assert!(out.contains("ready_by dfw1-h200"), "{out}");
+    assert!(out.contains("program finish"), "{out}");
+}
+
+#[test]
+fn risk_settings_errors_are_located() {
+    let p = TestProgram::new(
+        "[program]\nstart = 2026-10-05\n[risk]\niterations = 0\ndistribution = \"normal\"\n[risk.ranges]\ndelivry = [0.9, 1.5]\nfacility = [1.1, 1.5]\n",
+    );
+    let (code, _, err) = p.cmd("2026-10-05").arg("validate").run().parts();
+    assert_eq!(code, 2, "{err}");
+    for needle in [
+        "milepost.toml:4:14",
+        "iterations 0 is out of range",
+        "milepost.toml:5:16",
+        "unknown distribution `normal`",
+        "milepost.toml:7:1",
+        "delivry",
+        "milepost.toml:8:12",
+        "[1.1, 1.5] is out of bounds",
+    ] {
+        assert!(err.contains(needle), "no `{needle}` in:\n{err}");
+    }
+}
+
+#[test]
+fn duration_range_errors_are_located() {
+    let p = TestProgram::simple().file(
+        "m.yaml",
+        "milestones:\n  - {id: a, duration: 10, duration_range: [12, 20]}\n  - {id: b, duration_range: [1, 2]}\n  - {id: c, duration: 3, duration_range: [1]}\n",
+    );
+    let (code, _, err) = p.cmd("2026-10-05").arg("validate").run().parts();
+    assert_eq!(code, 2, "{err}");
+    for needle in [
+        "m.yaml:2:",
+        "duration_range [12, 20] does not contain the duration 10",
+        "m.yaml:3:",
+        "milestone event",
+        "m.yaml:4:",
+        "duration_range has 1 values",
+    ] {
+        assert!(err.contains(needle), "no `{needle}` in:\n{err}");
+    }
+}
