@@ -119,6 +119,7 @@ impl Calendar {
 
     /// The day number (days since 0001-01-01) of working day `index`: dates of
     /// different calendars compare as numbers (the risk simulation's hot path).
+    #[inline]
     pub fn day_number(&self, index: i64) -> Option<i64> {
         self.day(index)
     }
@@ -153,6 +154,7 @@ impl Calendar {
     }
 
     /// The day of working day `index`.
+    #[inline]
     fn day(&self, index: i64) -> Option<Day> {
         let offset = index.checked_sub(TABLE_FROM)?;
         match usize::try_from(offset).ok().and_then(|o| self.table.get(o)) {

@@ -37,8 +37,8 @@ pub struct Options {
 struct Chunk {
     /// Per iteration: the program finish (a day number).
     finish: Vec<i64>,
-    /// Per iteration: each target's finish.
-    rows: Vec<i64>,
+    /// Per iteration: each target's finish (day numbers fit 32 bits: half the memory).
+    rows: Vec<i32>,
     /// Per position: iterations in which it was critical.
     critical: Vec<u32>,
     /// (risk, iteration, program finish without it) where the risk happened.
@@ -98,13 +98,17 @@ fn run_chunk(
         without: Vec::new(),
         made_shift: vec![0; net.risks.len() * (t + 1)],
     };
+    let mut cells = vec![0i64; t];
     for (row, iteration) in range.enumerate() {
         net.sample(seed, iteration, buf);
         net.forward(buf)?;
         let finish = buf.day.iter().copied().max().unwrap_or(i64::MIN);
         chunk.finish.push(finish);
-        let cells = &mut chunk.rows[row * t..(row + 1) * t];
-        targets.finishes(&buf.day, cells);
+        targets.finishes(&buf.day, &mut cells);
+        for (slot, &day) in chunk.rows[row * t..(row + 1) * t].iter_mut().zip(&cells) {
+            *slot = day as i32;
+        }
+        let cells = &cells[..];
         net.count_critical(finish, buf, &mut chunk.critical)?;
         for k in 0..net.risks.len() {
             if !buf.fired[k] {

@@ -114,6 +114,7 @@ pub struct Network<'p> {
     pub key: Vec<u64>,
     pub pred_at: Vec<u32>,
     pub preds: Vec<Link>,
+    /// Successor links into not-started items, but for SS/SF from work in progress.
     pub succ_at: Vec<u32>,
     pub succs: Vec<Link>,
     pub tables: Vec<CarryTable>,
@@ -253,7 +254,16 @@ impl<'p> Network<'p> {
     ) {
         let mut lists: Vec<Vec<Link>> = vec![Vec::new(); self.milestone.len()];
         for &i in &self.milestone.clone() {
+            // Only not-started successors can move, and an in-progress item's start
+            // (all its SS and SF successors read) never does: those links are left out.
+            if program.milestones[i].status != Status::NotStarted {
+                continue;
+            }
             for dep in &program.milestones[i].deps {
+                let started = program.milestones[dep.pred].status == Status::InProgress;
+                if started && matches!(dep.relation, Relation::Ss | Relation::Sf) {
+                    continue;
+                }
                 let link = self.link(program, keys, span, dep.pred, i, dep.relation, dep.lag, pos[i], true);
                 lists[pos[dep.pred] as usize].push(link);
             }

@@ -136,11 +136,6 @@ impl Network<'_> {
             let mut ls_cap = i64::MAX;
             for link in self.succs_of(p) {
                 let y = link.other as usize;
-                if self.status[y] != Status::NotStarted
-                    || (link.from_start && status == Status::InProgress)
-                {
-                    continue;
-                }
                 // The successor's late start, or its late finish before any impact.
                 let from = buf.late_start[y] + if link.finish_side() { buf.work[y] } else { 0 };
                 let value = self.carry(link.carry, from - link.lag).ok_or(OutOfRange(p))?;

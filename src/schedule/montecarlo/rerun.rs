@@ -5,8 +5,6 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use crate::model::Status;
-
 use super::network::Network;
 use super::pass::{Buffers, OutOfRange};
 use super::targets::{NONE, Targets};
@@ -90,9 +88,7 @@ impl Network<'_> {
             rr.undo.push((p as u32, buf.s[p], buf.f[p], buf.day[p]));
             (buf.s[p], buf.f[p], buf.day[p]) = (s, f, day);
             for link in self.succs_of(p) {
-                if self.status[link.other as usize] == Status::NotStarted {
-                    rr.queue(link.other);
-                }
+                rr.queue(link.other);
             }
         }
         Ok(())

@@ -10,7 +10,9 @@ use crate::schedule::Schedule;
 
 use super::network::Network;
 use super::sample::Stream;
-use super::stats::{average_ranks, correlation, histogram, percentile, round4, share};
+use super::stats::{
+    average_ranks, average_ranks_into, correlation, histogram, percentile, round4, share,
+};
 use super::targets::Targets;
 use super::{Chunk, Options};
 
@@ -119,7 +121,7 @@ pub(super) fn summarise(
         .map(|(k, target)| {
             let mut days: Vec<i64> = chunks
                 .iter()
-                .flat_map(|c| c.rows.iter().skip(k).step_by(t.max(1)).copied())
+                .flat_map(|c| c.rows.iter().skip(k).step_by(t.max(1)).map(|&d| i64::from(d)))
                 .collect();
             days.sort_unstable();
             TargetForecast {
@@ -153,17 +155,21 @@ fn items(net: &Network<'_>, critical: &[u64], finish: &[i64], seed: u64) -> Vec<
     (0..net.len())
         .into_par_iter()
         .filter(|&p| net.status[p] != Status::Done)
-        .map(|p| ItemRisk {
-            milestone: net.milestone[p],
-            criticality: share(critical[p] as i64, n),
-            sensitivity: net.factor[p].as_ref().and_then(|factor| {
-                // The factors are drawn again from their streams rather than kept.
-                let x: Vec<f64> = (0..n)
-                    .map(|i| factor.draw(&mut Stream::new(seed, i, net.key[p])))
-                    .collect();
-                correlation(&average_ranks(&x), &finish_ranks).map(round4)
-            }),
-        })
+        .map_init(
+            || (Vec::new(), Vec::new(), Vec::new()),
+            |(x, idx, ranks), p| ItemRisk {
+                milestone: net.milestone[p],
+                criticality: share(critical[p] as i64, n),
+                sensitivity: net.factor[p].as_ref().and_then(|factor| {
+                    // The factors are drawn again from their streams rather than kept:
+                    // memory stays independent of the iterations.
+                    x.clear();
+                    x.extend((0..n).map(|i| factor.draw(&mut Stream::new(seed, i, net.key[p]))));
+                    average_ranks_into(x, idx, ranks);
+                    correlation(ranks, &finish_ranks).map(round4)
+                }),
+            },
+        )
         .collect()
 }
 

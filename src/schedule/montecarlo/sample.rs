@@ -20,13 +20,14 @@ pub fn key_of(id: &str) -> u64 {
     mix(h)
 }
 
-/// A SplitMix64 stream.
-pub struct Stream(u64);
+/// A SplitMix64 stream (and the second normal of the last polar pair).
+pub struct Stream(u64, Option<f64>);
 
 impl Stream {
     /// The stream of `key` in iteration `iteration` under `seed`.
     pub fn new(seed: u64, iteration: u64, key: u64) -> Stream {
-        Stream(mix(seed ^ mix(key ^ mix(iteration.wrapping_add(0x9E37_79B9_7F4A_7C15)))))
+        let state = mix(seed ^ mix(key ^ mix(iteration.wrapping_add(0x9E37_79B9_7F4A_7C15))));
+        Stream(state, None)
     }
 
     pub fn next_u64(&mut self) -> u64 {
@@ -44,10 +45,22 @@ impl Stream {
         1.0 - self.uniform()
     }
 
-    /// A standard normal draw (Box–Muller; one of the pair).
+    /// A standard normal draw (Marsaglia's polar method: a pair per accepted point,
+    /// the second kept for the next call).
     fn normal(&mut self) -> f64 {
-        let r = (-2.0 * self.open_uniform().ln()).sqrt();
-        r * (std::f64::consts::TAU * self.uniform()).cos()
+        if let Some(z) = self.1.take() {
+            return z;
+        }
+        loop {
+            let x = 2.0 * self.uniform() - 1.0;
+            let y = 2.0 * self.uniform() - 1.0;
+            let r2 = x * x + y * y;
+            if r2 > 0.0 && r2 < 1.0 {
+                let scale = (-2.0 * r2.ln() / r2).sqrt();
+                self.1 = Some(y * scale);
+                return x * scale;
+            }
+        }
     }
 }
 
@@ -116,6 +129,7 @@ impl Factor {
         }
     }
 
+    #[inline]
     pub fn draw(&self, rng: &mut Stream) -> f64 {
         match *self {
             Factor::Pert {

@@ -10,13 +10,22 @@ pub fn percentile(sorted: &[i64], percent: u64) -> i64 {
 
 /// Average ranks (1-based; ties share the mean of their ranks).
 pub fn average_ranks<T: PartialOrd + Copy>(values: &[T]) -> Vec<f64> {
-    let mut idx: Vec<u32> = (0..values.len() as u32).collect();
+    let mut ranks = Vec::new();
+    average_ranks_into(values, &mut Vec::new(), &mut ranks);
+    ranks
+}
+
+/// [`average_ranks`] into `ranks`, with `idx` as scratch (both reused by the caller).
+pub fn average_ranks_into<T: PartialOrd + Copy>(values: &[T], idx: &mut Vec<u32>, ranks: &mut Vec<f64>) {
+    idx.clear();
+    idx.extend(0..values.len() as u32);
     idx.sort_unstable_by(|&a, &b| {
         values[a as usize]
             .partial_cmp(&values[b as usize])
             .unwrap_or(std::cmp::Ordering::Equal)
     });
-    let mut ranks = vec![0.0; values.len()];
+    ranks.clear();
+    ranks.resize(values.len(), 0.0);
     let mut i = 0;
     while i < idx.len() {
         let mut j = i + 1;
@@ -30,7 +39,6 @@ pub fn average_ranks<T: PartialOrd + Copy>(values: &[T]) -> Vec<f64> {
         }
         i = j;
     }
-    ranks
 }
 
 /// Pearson's correlation; `None` when either side never varies.
