@@ -2,7 +2,7 @@
 //! P50, P80, probability, a sparkline of the finish dates), then the top drivers.
 use super::view::{Block, Medium, View};
 use super::{Cell, Grid, Tone};
-use crate::analysis::risk_view::{RiskView, Strip};
+use crate::analysis::risk_view::{RiskShift, RiskView, Strip};
 use crate::model::Date;
 
 impl View for RiskView<'_> {
@@ -17,23 +17,19 @@ impl View for RiskView<'_> {
             blocks.push(text(medium, "top drivers (criticality × sensitivity):", false));
             blocks.push(Block::Grid(drivers(self)));
         }
-        let risks: Vec<String> = self
+        let moving: Vec<&RiskShift<'_>> = self
             .risks
             .iter()
-            .filter(|r| r.p80_shift > 0 || r.probability_shifts.iter().any(|s| s.shift != 0.0))
-            .take(5)
-            .map(|r| risk_sentence(self, r))
+            .filter(|r| r.p80_shift != 0 || r.probability_shifts.iter().any(|s| s.shift != 0.0))
             .collect();
-        if !risks.is_empty() {
-            blocks.push(text(medium, "risks that move the dates:", false));
-            let list = risks
-                .iter()
-                .map(|s| format!("- {s}\n"))
-                .collect::<String>();
-            blocks.push(Block::Text(match medium {
-                Medium::Terminal => list,
-                Medium::Markdown => format!("{list}\n"),
-            }));
+        if let Some(top) = moving.first() {
+            let line = format!(
+                "risks: mitigating `{}` moves the program finish P80 by {} working days",
+                top.id,
+                signed(-top.p80_shift)
+            );
+            blocks.push(text(medium, &line, false));
+            blocks.push(Block::Grid(risks(&moving)));
         }
         blocks
     }
@@ -148,25 +144,35 @@ fn drivers(view: &RiskView<'_>) -> Grid {
     }
 }
 
-/// "mitigating `x` moves the program finish P80 by −6 working days; ready_by dfw1-h200 +21 points"
-fn risk_sentence(view: &RiskView<'_>, r: &crate::analysis::risk_view::RiskShift<'_>) -> String {
-    let mut s = format!(
-        "mitigating `{}` moves the program finish P80 by {} working day{}",
-        r.id,
-        signed(-r.p80_shift),
-        if r.p80_shift.abs() == 1 { "" } else { "s" }
-    );
-    let mut shifts: Vec<_> = r.probability_shifts.iter().filter(|x| x.shift != 0.0).collect();
-    shifts.sort_by(|a, b| b.shift.abs().total_cmp(&a.shift.abs()));
-    for x in shifts.iter().take(2) {
-        let name = x.id.map_or_else(|| x.kind.to_string(), |id| format!("{} {id}", x.kind));
-        s += &format!(
-            "; {name} {} points",
-            signed((-x.shift * 100.0).round() as i64)
-        );
+/// Each risk that moves something: the program P80 and the largest probability shifts
+/// if it were mitigated.
+fn risks(moving: &[&RiskShift<'_>]) -> Grid {
+    let rows = moving
+        .iter()
+        .map(|r| {
+            let mut shifts: Vec<_> = r.probability_shifts.iter().filter(|x| x.shift != 0.0).collect();
+            shifts.sort_by(|a, b| b.shift.abs().total_cmp(&a.shift.abs()));
+            let text: Vec<String> = shifts
+                .iter()
+                .take(3)
+                .map(|x| {
+                    let name = x.id.map_or_else(|| x.kind.to_string(), |id| format!("{} {id}", x.kind));
+                    format!("{name} {}", signed((-x.shift * 100.0).round() as i64))
+                })
+                .collect();
+            vec![
+                Cell::plain(r.id),
+                Cell::plain(signed(-r.p80_shift)),
+                Cell::plain(text.join(", ")),
+            ]
+        })
+        .collect();
+    Grid {
+        headers: vec!["risk", "P80 if mitigated", "probability if mitigated (points)"],
+        rows,
+        numeric: vec![1],
+        flexible: vec![2],
     }
-    let _ = view;
-    s
 }
 
 /// A signed number with a true minus sign.
