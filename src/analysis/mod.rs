@@ -4,6 +4,7 @@
 pub mod baseline;
 pub mod check;
 pub mod clusters;
+pub mod confidence;
 pub mod critical;
 pub mod diff;
 pub mod diff_view;

@@ -108,6 +108,10 @@ struct RawPolicy {
     /// Health classes that make `milepost check` fail (default: overdue).
     #[schemars(with = "Option<Vec<FailOnName>>")]
     fail_on: Option<Vec<Spanned<String>>>,
+    /// With `fail_on` `confidence`: a commitment whose probability (`milepost risk`) is
+    /// below this fails (default: 0.5).
+    #[schemars(with = "Option<f64>", range(min = 0, max = 1))]
+    min_probability: Option<Spanned<f64>>,
 }
 
 pub(crate) const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -313,9 +317,24 @@ impl Checker<'_> {
         }
         fail_on.sort();
         fail_on.dedup();
+        let min_probability = match &raw.min_probability {
+            Some(v) if !(0.0..=1.0).contains(v.get_ref()) => {
+                self.error(
+                    v.span(),
+                    format!(
+                        "min_probability {} is out of range; a probability is between 0 and 1 (e.g. 0.5)",
+                        v.get_ref()
+                    ),
+                );
+                0.5
+            }
+            Some(v) => *v.get_ref(),
+            None => 0.5,
+        };
         Policy {
             at_risk_days,
             fail_on,
+            min_probability,
         }
     }
 }

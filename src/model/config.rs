@@ -67,4 +67,6 @@ impl RiskSettings {
 pub struct Policy {
     pub at_risk_days: i64,
     pub fail_on: Vec<FailOn>,
+    /// `check --fail-on confidence` fails a commitment below this probability.
+    pub min_probability: f64,
 }

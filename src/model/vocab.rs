@@ -229,6 +229,9 @@ vocabulary! {
         Slipping = "slipping",
         AtRisk = "at_risk",
         Stale = "stale",
+        /// A commitment whose probability (`milepost risk`) is below
+        /// `[policy] min_probability`.
+        Confidence = "confidence",
     }
 }
 

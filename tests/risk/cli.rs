@@ -131,3 +131,40 @@ fn duration_range_errors_are_located() {
         assert!(err.contains(needle), "no `{needle}` in:\n{err}");
     }
 }
+
+#[test]
+fn check_fails_on_confidence_below_min_probability() {
+    let p = TestProgram::new(
+        "[program]\nstart = 2026-10-05\n[policy]\nmin_probability = 0.8\n",
+    )
+    .file(
+        "m.yaml",
+        "milestones:
+  - {id: a, duration: 5, due: 2026-10-09}
+  - {id: b, duration: 5, due: 2026-10-30}
+risks:
+  - {id: r, probability: 0.3, impact_days: 2, affects: [a, b]}
+",
+    );
+    // a makes its due only when r does not happen: 70%, below 80%; b has 3 weeks' float.
+    let (code, out, _) = p
+        .cmd("2026-10-05")
+        .args(["check", "--fail-on", "confidence"])
+        .run()
+        .parts();
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("m.yaml:2:5: confidence: `a`"), "{out}");
+    assert!(out.contains("due 2026-10-09: probability 70% (below 80%)"), "{out}");
+    assert!(!out.contains("`b`"), "{out}");
+    let ok = TestProgram::new("[program]\nstart = 2026-10-05\n[policy]\nmin_probability = 0.6\nfail_on = [\"confidence\"]\n")
+        .file("m.yaml", "milestones:\n  - {id: a, duration: 5, due: 2026-10-09}\nrisks:\n  - {id: r, probability: 0.3, impact_days: 2, affects: [a]}\n");
+    ok.cmd("2026-10-05").arg("check").run().success();
+}
+
+#[test]
+fn min_probability_out_of_range_is_located() {
+    let p = TestProgram::new("[program]\nstart = 2026-10-05\n[policy]\nmin_probability = 1.5\n");
+    let (code, _, err) = p.cmd("2026-10-05").arg("validate").run().parts();
+    assert_eq!(code, 2);
+    assert!(err.contains("milepost.toml:4:19") && err.contains("min_probability 1.5"), "{err}");
+}
