@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 
 use crate::analysis::diff::{ScheduleDiff, diff};
+use crate::analysis::risk_view::RiskView;
 use crate::analysis::{Plan, clusters, kpi, overall, risks, timeline, vendors};
+use crate::schedule::montecarlo::Options;
 use crate::render::report::{self, Report, ReportSection, Since};
 
 use super::scope::ScopeArgs;
@@ -12,7 +14,7 @@ use super::{CommandError, Context};
 /// Write the status report for leadership (GitHub-flavoured markdown with a Mermaid gantt)
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  milepost report -o reports/2026-12-14.md\n  milepost report --since v1 --sections summary,changes,late\n  milepost report --cluster dfw1-h200 --baseline baseline/2026-q4\n\nSections, in order: summary, clusters, gantt, critical, late, upcoming, risks, vendors,\nkpis, changes (with --since). The overall status rule is in docs/reports.md."
+    after_help = "Examples:\n  milepost report -o reports/2026-12-14.md\n  milepost report --since v1 --sections summary,changes,late\n  milepost report --cluster dfw1-h200 --baseline baseline/2026-q4\n\nSections, in order: summary, clusters, gantt, critical, late, stale, upcoming, risks,\nconfidence, vendors, kpis, changes (with --since). The overall status rule is in docs/reports.md."
 )]
 pub struct Args {
     /// Write the report to FILE (atomically: a temporary file, then a rename) instead of stdout
@@ -94,6 +96,16 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         .into_iter()
         .filter(|i| in_scope.contains(i))
         .collect();
+    let confidence = if sections.contains(&ReportSection::Confidence) {
+        let settings = &plan.program.config.risk;
+        let options = Options {
+            iterations: settings.iterations,
+            seed: settings.seed,
+        };
+        Some(RiskView::new(&plan, options, &scope, &|_| {})?)
+    } else {
+        None
+    };
     let text = report::render(&Report {
         plan: &plan,
         scope,
@@ -115,6 +127,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
             label: label.clone(),
             diff,
         }),
+        confidence: confidence.as_ref(),
     });
     ctx.out.data_to(args.output.as_deref(), &text)
 }

@@ -20,6 +20,7 @@ pub mod kpi_csv;
 pub mod markdown;
 pub mod mermaid;
 pub mod report;
+pub mod report_confidence;
 pub mod report_lists;
 pub mod risk;
 pub mod show;

@@ -11,6 +11,7 @@ use crate::analysis::clusters::ClusterForecast;
 use crate::analysis::diff::ScheduleDiff;
 use crate::analysis::kpi::Kpis;
 use crate::analysis::overall::{Overall, Rag};
+use crate::analysis::risk_view::RiskView;
 use crate::analysis::risks::RiskExposure;
 use crate::analysis::scope::Scope;
 use crate::analysis::timeline::Timeline;
@@ -43,6 +44,9 @@ pub enum ReportSection {
     Upcoming,
     /// Open risks by exposure
     Risks,
+    /// P50, P80 and the probability of the program finish and each cluster's ready_by
+    /// (Monte Carlo, `milepost risk`), and the top drivers
+    Confidence,
     /// Vendor accountability
     Vendors,
     /// The KPIs (the numbers `milepost kpi` prints)
@@ -83,6 +87,8 @@ pub struct Report<'a> {
     pub finish_chain: &'a [usize],
     pub baseline: Option<&'a Baseline>,
     pub since: Option<Since<'a>>,
+    /// The simulation (`milepost risk`) for the Confidence section, when it is shown.
+    pub confidence: Option<&'a RiskView<'a>>,
 }
 
 /// The icon and name of a health value.
@@ -144,6 +150,10 @@ pub fn render(r: &Report<'_>) -> String {
             ReportSection::Stale => ("Needs an update".into(), lists::stale(r)),
             ReportSection::Upcoming => ("Next two weeks".into(), lists::upcoming(r)),
             ReportSection::Risks => ("Open risks".into(), lists::risks(r)),
+            ReportSection::Confidence => (
+                "Confidence".into(),
+                super::report_confidence::confidence(r),
+            ),
             ReportSection::Vendors => ("Vendors".into(), lists::vendors(r)),
             ReportSection::Kpis => ("KPIs".into(), super::kpi::markdown(r.kpis)),
             ReportSection::Changes => match &r.since {
