@@ -2,6 +2,7 @@
 use serde::Serialize;
 
 use super::diff::ScheduleDiff;
+use super::risk_diff::RiskDiff;
 
 /// One side of a comparison: the revision as named, and its commit (none for the
 /// working tree).
@@ -21,4 +22,7 @@ pub struct DiffView {
     pub head: Side,
     #[serde(flatten)]
     pub diff: ScheduleDiff,
+    /// With `--risk`: each commitment's P80 and probability at both sides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk: Option<RiskDiff>,
 }

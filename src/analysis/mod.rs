@@ -15,6 +15,7 @@ pub mod kpi;
 pub mod overall;
 pub mod records;
 pub mod revisions;
+pub mod risk_diff;
 pub mod risk_view;
 pub mod risks;
 pub mod scope;

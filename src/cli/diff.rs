@@ -1,6 +1,7 @@
 //! `milepost diff [BASE] [HEAD]`: what a change does to the schedule.
 use crate::analysis::diff::diff;
 use crate::analysis::diff_view::{DiffView, Side};
+use crate::analysis::risk_diff::RiskDiff;
 use crate::render::comment::{self, Sides};
 
 use super::args::DocumentFormatArg;
@@ -25,6 +26,9 @@ pub struct Args {
     /// Also write the pull-request comment (markdown) to FILE, atomically, for a bot step
     #[arg(long, value_name = "FILE")]
     pub comment_file: Option<std::path::PathBuf>,
+    /// Also simulate both sides (milepost risk, the head's [risk] seed): each commitment's P80 and probability
+    #[arg(long)]
+    pub risk: bool,
 }
 
 /// BASE and HEAD from the arguments: `A B`, `A..B`, or `A...B` (merge-base).
@@ -110,6 +114,11 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
             label: head_side,
         },
         diff: d,
+        risk: if args.risk {
+            Some(RiskDiff::new(&base, &head)?)
+        } else {
+            None
+        },
     };
     ctx.out.emit(&view, args.format.get())?;
     if args.fail_on_slip && view.diff.slips(&head) {

@@ -8,7 +8,7 @@ use crate::analysis::diff_view::DiffView;
 
 impl View for DiffView {
     fn blocks(&self, medium: Medium) -> Vec<Block> {
-        match medium {
+        let mut blocks = match medium {
             Medium::Markdown => vec![Block::Text(comment::render(
                 &self.diff,
                 &Sides {
@@ -21,7 +21,11 @@ impl View for DiffView {
                 &self.base.label.replace('`', ""),
                 &self.head.label.replace('`', ""),
             ),
+        };
+        if let Some(risk) = &self.risk {
+            blocks.extend(super::risk_diff::blocks(risk, medium));
         }
+        blocks
     }
 
     fn csv(&self) -> Option<Result<String, String>> {

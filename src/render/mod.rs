@@ -22,6 +22,7 @@ pub mod mermaid;
 pub mod report;
 pub mod report_confidence;
 pub mod report_lists;
+pub mod risk_diff;
 pub mod risk;
 pub mod show;
 pub mod status;

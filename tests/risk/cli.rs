@@ -168,3 +168,39 @@ fn min_probability_out_of_range_is_located() {
     assert_eq!(code, 2);
     assert!(err.contains("milepost.toml:4:19") && err.contains("min_probability 1.5"), "{err}");
 }
+
+/// `diff --risk`: the base has a risk on `a` that the head mitigated; both sides use the
+/// head's seed, so the head's probability is exactly 1 and the base's about 1 - p.
+#[test]
+fn diff_risk_shows_p80_and_probability_at_base_and_head() {
+    let r = super::common::repo::Repo::new();
+    let toml = "[program]\nstart = 2026-10-05\n[risk]\niterations = 4000\n";
+    let open = "milestones:\n  - {id: a, duration: 5, due: 2026-10-09}\nrisks:\n  - {id: r, probability: 0.3, impact_days: 2, affects: [a]}\n";
+    r.write("program/milepost.toml", toml)
+        .write("program/m.yaml", open);
+    r.commit("2026-10-01", "v1");
+    r.git(&["tag", "v1"]);
+    r.write("program/m.yaml", &open.replace("affects: [a]}", "affects: [a], status: mitigated}"));
+    r.commit("2026-10-02", "v2");
+    r.git(&["tag", "v2"]);
+    let out = r
+        .milepost("program")
+        .args(["--today", "2026-10-05", "diff", "v1", "v2", "--risk", "--format", "json"])
+        .run()
+        .success()
+        .json();
+    let a = &out["risk"]["commitments"][0];
+    assert_eq!((a["kind"].as_str(), a["id"].as_str()), (Some("due"), Some("a")));
+    assert_eq!(a["head"]["probability"], 1.0);
+    let base = a["base"]["probability"].as_f64().unwrap();
+    assert!((base - 0.7).abs() < 4.0 * (0.21f64 / 4000.0).sqrt(), "{base}");
+    assert_eq!((a["base"]["p80"].as_str(), a["head"]["p80"].as_str()), (Some("2026-10-13"), Some("2026-10-09")));
+    let table = r
+        .milepost("program")
+        .args(["--today", "2026-10-05", "diff", "v1", "v2", "--risk"])
+        .run()
+        .success()
+        .parts()
+        .1;
+    assert!(table.contains("due a") && table.contains("100%"), "{table}");
+}

@@ -136,6 +136,7 @@ pub fn diff(head: &Plan) -> DiffView {
             label: "the working tree".into(),
         },
         diff: milepost::analysis::diff::diff(&base, head),
+        risk: None,
     }
 }
 
