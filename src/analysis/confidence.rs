@@ -1,8 +1,11 @@
 //! `check --fail-on confidence`: the commitments whose probability (SPEC §5) is below
 //! `[policy] min_probability`, as check findings that name the commitment and its
 //! probability.
+use serde::Serialize;
+
 use super::Plan;
 use super::check::{Row, Severity};
+use super::scope::Scope;
 use crate::load::place::Resolver;
 use crate::model::{CommitmentKind, FailOn};
 use crate::schedule::ScheduleError;
@@ -100,4 +103,41 @@ pub fn confidence_rows(plan: &Plan, sim: &Simulation, prefix: Option<&str>) -> V
 
 fn percent(p: f64) -> String {
     format!("{:.0}%", p * 100.0)
+}
+
+/// `kpi`: the commitments in scope whose committed date is on or after their P80 — held
+/// with a probability of at least 80 % (SPEC §5).
+#[derive(Clone, Debug, Serialize)]
+pub struct ConfidenceKpi {
+    pub commitments: usize,
+    pub at_p80: usize,
+    /// at_p80 / commitments; null without commitments.
+    pub share: Option<f64>,
+    pub iterations: u32,
+    pub seed: u64,
+}
+
+/// The `kpi` confidence figure from a simulation of `plan`.
+pub fn kpi(plan: &Plan, sim: &Simulation, scope: &Scope) -> ConfidenceKpi {
+    let p = &plan.program;
+    let shown: Vec<&Forecast> = sim
+        .commitments
+        .iter()
+        .filter(|c| match c.kind {
+            CommitmentKind::ReadyBy => scope.cluster(p, c.owner),
+            _ => scope.item(p, c.owner),
+        })
+        .map(|c| &c.forecast)
+        .collect();
+    let at_p80 = shown
+        .iter()
+        .filter(|f| f.probability.is_some_and(|x| x >= 0.8))
+        .count();
+    ConfidenceKpi {
+        commitments: shown.len(),
+        at_p80,
+        share: (!shown.is_empty()).then(|| at_p80 as f64 / shown.len() as f64),
+        iterations: sim.iterations,
+        seed: sim.seed,
+    }
 }

@@ -204,3 +204,21 @@ fn diff_risk_shows_p80_and_probability_at_base_and_head() {
         .1;
     assert!(table.contains("due a") && table.contains("100%"), "{table}");
 }
+
+/// `kpi`: a commitment counts at ≥ P80 when its probability is at least 80 %.
+#[test]
+fn kpi_counts_commitments_at_p80() {
+    let p = TestProgram::simple().file(
+        "m.yaml",
+        "milestones:
+  - {id: a, duration: 5, due: 2026-10-09}
+  - {id: b, duration: 5, due: 2026-10-30}
+risks:
+  - {id: r, probability: 0.3, impact_days: 2, affects: [a, b]}
+",
+    );
+    let json = p.cmd("2026-10-05").args(["kpi", "--format", "json"]).run().success().json();
+    let c = &json["confidence"];
+    assert_eq!((c["commitments"].as_u64(), c["at_p80"].as_u64()), (Some(2), Some(1)), "{c}");
+    assert_eq!(c["share"], 0.5);
+}
