@@ -124,8 +124,13 @@ pub fn with_risks(items: usize, out: &Path, seed: u64) -> Result<(), Box<dyn std
             }
             if let Some(d) = line.strip_prefix("    duration: ") {
                 let d: i64 = d.parse()?;
-                if d >= 1 && index % 4 == 0 {
-                    writeln!(out_text, "    duration_range: [{}, {}]", (d * 4 + 4) / 5, (d * 8 + 4) / 5)?;
+                if d >= 1 && index.is_multiple_of(4) {
+                    writeln!(
+                        out_text,
+                        "    duration_range: [{}, {}]",
+                        (d * 4 + 4) / 5,
+                        (d * 8 + 4) / 5
+                    )?;
                 }
             }
         }
@@ -135,7 +140,12 @@ pub fn with_risks(items: usize, out: &Path, seed: u64) -> Result<(), Box<dyn std
     let mut text = String::from("risks:\n");
     for r in 0..50 {
         let affects: Vec<String> = (0..1 + rng.below(3))
-            .map(|_| format!("m{}", open_from + rng.below((items - open_from).max(1) as u64) as usize))
+            .map(|_| {
+                format!(
+                    "m{}",
+                    open_from + rng.below((items - open_from).max(1) as u64) as usize
+                )
+            })
             .collect();
         writeln!(
             text,

@@ -81,11 +81,13 @@ pub fn confidence_rows(plan: &Plan, sim: &Simulation, prefix: Option<&str>) -> V
             class: FailOn::Confidence.as_str(),
             severity: Some(Severity::Violation),
             group,
-            path: place.and_then(|(file, _, _)| p.files.get(file)).map(|f| match prefix {
-                Some("") => f.rel.clone(),
-                Some(prefix) => format!("{prefix}/{}", f.rel),
-                None => f.name.clone(),
-            }),
+            path: place
+                .and_then(|(file, _, _)| p.files.get(file))
+                .map(|f| match prefix {
+                    Some("") => f.rel.clone(),
+                    Some(prefix) => format!("{prefix}/{}", f.rel),
+                    None => f.name.clone(),
+                }),
             line: place.map_or(0, |(_, l, _)| l),
             column: place.map_or(0, |(_, _, c)| c),
             message: format!(

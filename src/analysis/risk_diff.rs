@@ -50,13 +50,17 @@ impl RiskDiff {
             iterations: settings.iterations,
             seed: settings.seed,
         };
-        let run = |plan: &Plan| montecarlo::simulate(&plan.program, &plan.schedule, options, &|_| {});
+        let run =
+            |plan: &Plan| montecarlo::simulate(&plan.program, &plan.schedule, options, &|_| {});
         let (b, h) = (run(base)?, run(head)?);
         let mut commitments: Vec<CommitmentSides> = Vec::new();
         for (plan, sim, is_head) in [(head, &h, true), (base, &b, false)] {
             for (kind, id, date, f) in listed(plan, sim) {
                 let conf = confidence(Some(date), f);
-                match commitments.iter_mut().find(|c| c.kind == kind && c.id == id) {
+                match commitments
+                    .iter_mut()
+                    .find(|c| c.kind == kind && c.id == id)
+                {
                     Some(c) => set(&mut c.sides, is_head, conf),
                     None => {
                         let mut sides = Sides::default();

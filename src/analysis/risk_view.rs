@@ -114,7 +114,11 @@ impl<'a> RiskView<'a> {
     /// The view of a finished simulation.
     pub fn from_simulation(plan: &'a Plan, sim: &Simulation, scope: &Scope) -> RiskView<'a> {
         let p = &plan.program;
-        let shown: Vec<bool> = sim.commitments.iter().map(|c| in_scope(p, scope, c.kind, c.owner)).collect();
+        let shown: Vec<bool> = sim
+            .commitments
+            .iter()
+            .map(|c| in_scope(p, scope, c.kind, c.owner))
+            .collect();
         let commitments = sim
             .commitments
             .iter()
@@ -205,7 +209,12 @@ fn top_items<'a>(items: &[ItemRisk<'a>]) -> Vec<ItemRisk<'a>> {
 
 /// The open risks that affect something in scope (all of them for the whole program),
 /// with the shifts of the commitments shown.
-fn risks<'a>(p: &'a Program, sim: &Simulation, scope: &Scope, shown: &[bool]) -> Vec<RiskShift<'a>> {
+fn risks<'a>(
+    p: &'a Program,
+    sim: &Simulation,
+    scope: &Scope,
+    shown: &[bool],
+) -> Vec<RiskShift<'a>> {
     sim.risks
         .iter()
         .filter(|r| scope.is_all() || p.risks[r.risk].affects.iter().any(|&i| scope.item(p, i)))

@@ -4,8 +4,7 @@ use std::path::PathBuf;
 
 use crate::analysis::diff::{ScheduleDiff, diff};
 use crate::analysis::risk_view::RiskView;
-use crate::analysis::{Plan, clusters, kpi, overall, risks, timeline, vendors};
-use crate::schedule::montecarlo::Options;
+use crate::analysis::{Plan, clusters, confidence, kpi, overall, risks, timeline, vendors};
 use crate::render::report::{self, Report, ReportSection, Since};
 
 use super::scope::ScopeArgs;
@@ -80,7 +79,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let risks = risks::open_risks(&plan, &scope);
     let overall = overall::assess(&plan, &scope, &items, &forecasts, &risks);
     let vendors = vendors::scores(&plan, &scope, &items);
-    let kpis = kpi::compute(&plan, &scope, &items, &forecasts, baseline.as_ref());
+    let mut kpis = kpi::compute(&plan, &scope, &items, &forecasts, baseline.as_ref());
     let timeline = if sections.contains(&ReportSection::Gantt) {
         timeline::build(&plan, &items)
     } else {
@@ -96,16 +95,18 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         .into_iter()
         .filter(|i| in_scope.contains(i))
         .collect();
-    let confidence = if sections.contains(&ReportSection::Confidence) {
-        let settings = &plan.program.config.risk;
-        let options = Options {
-            iterations: settings.iterations,
-            seed: settings.seed,
-        };
-        Some(RiskView::new(&plan, options, &scope, &|_| {})?)
+    // One simulation (milepost risk) for the Confidence section and the KPI.
+    let wanted = [ReportSection::Confidence, ReportSection::Kpis];
+    let sim = if sections.iter().any(|s| wanted.contains(s)) {
+        Some(confidence::simulate(&plan)?)
     } else {
         None
     };
+    let confidence = sim
+        .as_ref()
+        .filter(|_| sections.contains(&ReportSection::Confidence))
+        .map(|sim| RiskView::from_simulation(&plan, sim, &scope));
+    kpis.confidence = sim.as_ref().map(|sim| confidence::kpi(&plan, sim, &scope));
     let text = report::render(&Report {
         plan: &plan,
         scope,

@@ -13,7 +13,7 @@ use crate::calendar::CalendarSpec;
 use crate::diag::{Diag, FileId, Loc};
 use crate::limits::RawLimits;
 use crate::load::de::did_you_mean;
-use crate::load::risk_settings::RawRiskSettings;
+use crate::load::risk_settings::{RawRiskSettings, min_probability};
 use crate::load::schema::{FailOnName, Timezone, TomlDate, Weekday};
 use crate::model::FailOn;
 pub use crate::model::config::{Config, Policy};
@@ -317,20 +317,9 @@ impl Checker<'_> {
         }
         fail_on.sort();
         fail_on.dedup();
-        let min_probability = match &raw.min_probability {
-            Some(v) if !(0.0..=1.0).contains(v.get_ref()) => {
-                self.error(
-                    v.span(),
-                    format!(
-                        "min_probability {} is out of range; a probability is between 0 and 1 (e.g. 0.5)",
-                        v.get_ref()
-                    ),
-                );
-                0.5
-            }
-            Some(v) => *v.get_ref(),
-            None => 0.5,
-        };
+        let min_probability = min_probability(raw.min_probability.as_ref(), &mut |span, m| {
+            self.error(span, m)
+        });
         Policy {
             at_risk_days,
             fail_on,

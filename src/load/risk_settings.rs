@@ -80,6 +80,25 @@ impl RawRiskSettings {
     }
 }
 
+/// `[policy] min_probability` (default 0.5), a probability.
+pub(crate) fn min_probability(
+    value: Option<&Spanned<f64>>,
+    error: &mut dyn FnMut(Range<usize>, String),
+) -> f64 {
+    match value {
+        Some(v) if !(0.0..=1.0).contains(v.get_ref()) => {
+            let message = format!(
+                "min_probability {} is out of range; a probability is between 0 and 1 (e.g. 0.5)",
+                v.get_ref()
+            );
+            error(v.span(), message);
+            0.5
+        }
+        Some(v) => *v.get_ref(),
+        None => 0.5,
+    }
+}
+
 /// A factor range `[min, max]` with 0 <= min <= 1 <= max.
 fn check_factors(range: &[f64]) -> Result<[f64; 2], String> {
     let &[min, max] = range else {
@@ -88,7 +107,7 @@ fn check_factors(range: &[f64]) -> Result<[f64; 2], String> {
             range.len()
         ));
     };
-    if !(min.is_finite() && max.is_finite() && min >= 0.0 && min <= 1.0 && 1.0 <= max) {
+    if !(max.is_finite() && (0.0..=1.0).contains(&min) && 1.0 <= max) {
         return Err(format!(
             "range [{min}, {max}] is out of bounds; factors of the duration need 0 <= min <= 1 <= max (e.g. [0.9, 1.6])"
         ));

@@ -58,7 +58,10 @@ impl RiskSettings {
 
     /// The factor range `[risk.ranges]` gives a kind, if any.
     pub fn range_of(&self, kind: Kind) -> Option<[f64; 2]> {
-        self.ranges.iter().find(|(k, _)| *k == kind).map(|(_, r)| *r)
+        self.ranges
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, r)| *r)
     }
 }
 

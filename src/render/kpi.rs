@@ -142,7 +142,8 @@ pub fn headline(k: &Kpis) -> Grid {
                 "{} of {}{}",
                 c.at_p80,
                 c.commitments,
-                c.share.map_or(String::new(), |s| format!(" ({:.0}%)", s * 100.0))
+                c.share
+                    .map_or(String::new(), |s| format!(" ({:.0}%)", s * 100.0))
             ),
             &format!(
                 "probability ≥ 80% (milepost risk, {} iterations)",

@@ -150,10 +150,9 @@ pub fn render(r: &Report<'_>) -> String {
             ReportSection::Stale => ("Needs an update".into(), lists::stale(r)),
             ReportSection::Upcoming => ("Next two weeks".into(), lists::upcoming(r)),
             ReportSection::Risks => ("Open risks".into(), lists::risks(r)),
-            ReportSection::Confidence => (
-                "Confidence".into(),
-                super::report_confidence::confidence(r),
-            ),
+            ReportSection::Confidence => {
+                ("Confidence".into(), super::report_confidence::confidence(r))
+            }
             ReportSection::Vendors => ("Vendors".into(), lists::vendors(r)),
             ReportSection::Kpis => ("KPIs".into(), super::kpi::markdown(r.kpis)),
             ReportSection::Changes => match &r.since {

@@ -14,7 +14,14 @@ pub(super) fn confidence(r: &Report<'_>) -> String {
         return "Not simulated.\n".into();
     };
     let mut grid = Grid {
-        headers: vec!["commitment", "committed", "forecast", "P50", "P80", "probability"],
+        headers: vec![
+            "commitment",
+            "committed",
+            "forecast",
+            "P50",
+            "P80",
+            "probability",
+        ],
         rows: Vec::new(),
         numeric: vec![5],
         flexible: vec![],
@@ -30,7 +37,11 @@ pub(super) fn confidence(r: &Report<'_>) -> String {
             Cell::plain(p.probability.map_or("—".into(), percent)),
         ]);
     }
-    for c in view.commitments.iter().filter(|c| c.kind == CommitmentKind::ReadyBy) {
+    for c in view
+        .commitments
+        .iter()
+        .filter(|c| c.kind == CommitmentKind::ReadyBy)
+    {
         grid.rows.push(vec![
             Cell::plain(format!("{} ready_by", code(c.id.unwrap_or_default()))),
             Cell::plain(c.date.0.to_string()),
@@ -73,14 +84,23 @@ fn drivers(view: &RiskView<'_>) -> String {
         .iter()
         .filter(|x| x.p80_shift > 0)
         .take(TOP)
-        .map(|x| format!("{} (P80 −{} working days if mitigated)", code(x.id), x.p80_shift))
+        .map(|x| {
+            format!(
+                "{} (P80 −{} working days if mitigated)",
+                code(x.id),
+                x.p80_shift
+            )
+        })
         .collect();
     let mut out = String::new();
     if !items.is_empty() {
         out.push_str(&format!("\n**Top drivers:** {}.\n", items.join(", ")));
     }
     if !risks.is_empty() {
-        out.push_str(&format!("\n**Risks that move the P80:** {}.\n", risks.join(", ")));
+        out.push_str(&format!(
+            "\n**Risks that move the P80:** {}.\n",
+            risks.join(", ")
+        ));
     }
     out
 }

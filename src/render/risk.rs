@@ -7,14 +7,25 @@ use crate::model::Date;
 
 impl View for RiskView<'_> {
     fn blocks(&self, medium: Medium) -> Vec<Block> {
-        let scope = self.scope.as_ref().map(|s| format!(" ({s})")).unwrap_or_default();
+        let scope = self
+            .scope
+            .as_ref()
+            .map(|s| format!(" ({s})"))
+            .unwrap_or_default();
         let headline = format!(
             "schedule risk{scope}: {} iterations, seed {}, {} ranges",
             self.iterations, self.seed, self.distribution
         );
-        let mut blocks = vec![text(medium, &headline, true), Block::Grid(commitments(self))];
+        let mut blocks = vec![
+            text(medium, &headline, true),
+            Block::Grid(commitments(self)),
+        ];
         if !self.top_items.is_empty() {
-            blocks.push(text(medium, "top drivers (criticality × sensitivity):", false));
+            blocks.push(text(
+                medium,
+                "top drivers (criticality × sensitivity):",
+                false,
+            ));
             blocks.push(Block::Grid(drivers(self)));
         }
         let moving: Vec<&RiskShift<'_>> = self
@@ -150,13 +161,18 @@ fn risks(moving: &[&RiskShift<'_>]) -> Grid {
     let rows = moving
         .iter()
         .map(|r| {
-            let mut shifts: Vec<_> = r.probability_shifts.iter().filter(|x| x.shift != 0.0).collect();
+            let mut shifts: Vec<_> = r
+                .probability_shifts
+                .iter()
+                .filter(|x| x.shift != 0.0)
+                .collect();
             shifts.sort_by(|a, b| b.shift.abs().total_cmp(&a.shift.abs()));
             let text: Vec<String> = shifts
                 .iter()
                 .take(3)
                 .map(|x| {
-                    let name = x.id.map_or_else(|| x.kind.to_string(), |id| format!("{} {id}", x.kind));
+                    let name =
+                        x.id.map_or_else(|| x.kind.to_string(), |id| format!("{} {id}", x.kind));
                     format!("{name} {}", signed((-x.shift * 100.0).round() as i64))
                 })
                 .collect();
@@ -168,7 +184,11 @@ fn risks(moving: &[&RiskShift<'_>]) -> Grid {
         })
         .collect();
     Grid {
-        headers: vec!["risk", "P80 if mitigated", "probability if mitigated (points)"],
+        headers: vec![
+            "risk",
+            "P80 if mitigated",
+            "probability if mitigated (points)",
+        ],
         rows,
         numeric: vec![1],
         flexible: vec![2],

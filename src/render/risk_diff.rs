@@ -48,7 +48,14 @@ fn row(name: String, sides: &Sides) -> Vec<Cell> {
                 p if p > 0 => Tone::Good,
                 _ => Tone::Plain,
             };
-            Cell::toned(if points == 0 { "0".into() } else { format!("{points:+}") }, tone)
+            Cell::toned(
+                if points == 0 {
+                    "0".into()
+                } else {
+                    format!("{points:+}")
+                },
+                tone,
+            )
         }
         _ => Cell::plain("—"),
     };

@@ -29,7 +29,10 @@ impl Ctx<'_> {
             [_, _] => None,
             _ => Some((
                 format!("duration_range has {} values; expected two", range.len()),
-                format!("write [lo, hi] in working days, e.g. [{duration}, {}]", duration * 2),
+                format!(
+                    "write [lo, hi] in working days, e.g. [{duration}, {}]",
+                    duration * 2
+                ),
             )),
         };
         match problem {

@@ -36,8 +36,13 @@ fn item<'v>(json: &'v Value, id: &str) -> &'v Value {
 }
 
 fn close(got: &Value, want: f64, tolerance: f64) {
-    let got = got.as_f64().unwrap_or_else(|| panic!("not a number: {got}"));
-    assert!((got - want).abs() <= tolerance, "{got} vs {want} ± {tolerance}");
+    let got = got
+        .as_f64()
+        .unwrap_or_else(|| panic!("not a number: {got}"));
+    assert!(
+        (got - want).abs() <= tolerance,
+        "{got} vs {want} ± {tolerance}"
+    );
 }
 
 /// One task of 10 days with `duration_range: [10, 20]`, uniform: X ~ U(1, 2) and the
@@ -83,7 +88,10 @@ risks:
     let a = commitment(&json, "a");
     let se = (0.3f64 * 0.7 / 20000.0).sqrt();
     close(&a["probability"], 0.7, 4.0 * se);
-    assert_eq!((&a["p50"], &a["p80"]), (&"2026-10-09".into(), &"2026-10-13".into()));
+    assert_eq!(
+        (&a["p50"], &a["p80"]),
+        (&"2026-10-09".into(), &"2026-10-13".into())
+    );
     let risks = json["risks"].as_array().unwrap();
     assert_eq!(risks.len(), 1, "only open risks are simulated: {json}");
     assert_eq!(risks[0]["id"], "r");

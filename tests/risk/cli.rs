@@ -23,7 +23,15 @@ fn the_same_seed_gives_byte_identical_json_on_1_2_and_8_threads() {
 fn json_has_the_shape_of_spec_5() {
     let json = Milepost::example()
         .today("2026-12-14")
-        .args(["risk", "--format", "json", "--iterations", "500", "--seed", "9"])
+        .args([
+            "risk",
+            "--format",
+            "json",
+            "--iterations",
+            "500",
+            "--seed",
+            "9",
+        ])
         .run()
         .success()
         .json();
@@ -32,23 +40,62 @@ fn json_has_the_shape_of_spec_5() {
     let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
     assert_eq!(
         keys(&json),
-        ["iterations", "seed", "distribution", "program", "commitments", "items", "risks"]
+        [
+            "iterations",
+            "seed",
+            "distribution",
+            "program",
+            "commitments",
+            "items",
+            "risks"
+        ]
     );
     assert_eq!(
         keys(&json["program"]),
-        ["deterministic", "p10", "p50", "p80", "p90", "finish_by", "probability", "probability_se"]
+        [
+            "deterministic",
+            "p10",
+            "p50",
+            "p80",
+            "p90",
+            "finish_by",
+            "probability",
+            "probability_se"
+        ]
     );
     let c = &json["commitments"][0];
     assert_eq!(
         keys(c),
-        ["kind", "id", "date", "deterministic", "p10", "p50", "p80", "p90", "probability", "probability_se"]
+        [
+            "kind",
+            "id",
+            "date",
+            "deterministic",
+            "p10",
+            "p50",
+            "p80",
+            "p90",
+            "probability",
+            "probability_se"
+        ]
     );
     let risks = json["risks"].as_array().unwrap();
-    let shifts: Vec<i64> = risks.iter().map(|r| r["p80_shift"].as_i64().unwrap()).collect();
+    let shifts: Vec<i64> = risks
+        .iter()
+        .map(|r| r["p80_shift"].as_i64().unwrap())
+        .collect();
     assert!(shifts.windows(2).all(|w| w[0] >= w[1]), "{shifts:?}");
     // finish_by is set: each risk's shifts end with it.
-    let last = risks[0]["probability_shifts"].as_array().unwrap().last().unwrap().clone();
-    assert_eq!((last["kind"].as_str(), last["id"].is_null()), (Some("finish_by"), true));
+    let last = risks[0]["probability_shifts"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (last["kind"].as_str(), last["id"].is_null()),
+        (Some("finish_by"), true)
+    );
 }
 
 #[test]
@@ -71,9 +118,16 @@ fn filters_narrow_what_is_shown_not_what_is_simulated() {
         .iter()
         .map(|c| c["id"].as_str().unwrap())
         .collect();
-    assert!(ids.contains(&"dfw1-h200") && !ids.contains(&"dfw1-gb200"), "{ids:?}");
+    assert!(
+        ids.contains(&"dfw1-h200") && !ids.contains(&"dfw1-gb200"),
+        "{ids:?}"
+    );
     for c in one["commitments"].as_array().unwrap() {
-        let same = all["commitments"].as_array().unwrap().iter().find(|x| x["id"] == c["id"]);
+        let same = all["commitments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == c["id"]);
         assert_eq!(Some(c), same);
     }
 }
@@ -134,18 +188,16 @@ fn duration_range_errors_are_located() {
 
 #[test]
 fn check_fails_on_confidence_below_min_probability() {
-    let p = TestProgram::new(
-        "[program]\nstart = 2026-10-05\n[policy]\nmin_probability = 0.8\n",
-    )
-    .file(
-        "m.yaml",
-        "milestones:
+    let p = TestProgram::new("[program]\nstart = 2026-10-05\n[policy]\nmin_probability = 0.8\n")
+        .file(
+            "m.yaml",
+            "milestones:
   - {id: a, duration: 5, due: 2026-10-09}
   - {id: b, duration: 5, due: 2026-10-30}
 risks:
   - {id: r, probability: 0.3, impact_days: 2, affects: [a, b]}
 ",
-    );
+        );
     // a makes its due only when r does not happen: 70%, below 80%; b has 3 weeks' float.
     let (code, out, _) = p
         .cmd("2026-10-05")
@@ -154,7 +206,10 @@ risks:
         .parts();
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("m.yaml:2:5: confidence: `a`"), "{out}");
-    assert!(out.contains("due 2026-10-09: probability 70% (below 80%)"), "{out}");
+    assert!(
+        out.contains("due 2026-10-09: probability 70% (below 80%)"),
+        "{out}"
+    );
     assert!(!out.contains("`b`"), "{out}");
     let ok = TestProgram::new("[program]\nstart = 2026-10-05\n[policy]\nmin_probability = 0.6\nfail_on = [\"confidence\"]\n")
         .file("m.yaml", "milestones:\n  - {id: a, duration: 5, due: 2026-10-09}\nrisks:\n  - {id: r, probability: 0.3, impact_days: 2, affects: [a]}\n");
@@ -166,7 +221,10 @@ fn min_probability_out_of_range_is_located() {
     let p = TestProgram::new("[program]\nstart = 2026-10-05\n[policy]\nmin_probability = 1.5\n");
     let (code, _, err) = p.cmd("2026-10-05").arg("validate").run().parts();
     assert_eq!(code, 2);
-    assert!(err.contains("milepost.toml:4:19") && err.contains("min_probability 1.5"), "{err}");
+    assert!(
+        err.contains("milepost.toml:4:19") && err.contains("min_probability 1.5"),
+        "{err}"
+    );
 }
 
 /// `diff --risk`: the base has a risk on `a` that the head mitigated; both sides use the
@@ -180,21 +238,42 @@ fn diff_risk_shows_p80_and_probability_at_base_and_head() {
         .write("program/m.yaml", open);
     r.commit("2026-10-01", "v1");
     r.git(&["tag", "v1"]);
-    r.write("program/m.yaml", &open.replace("affects: [a]}", "affects: [a], status: mitigated}"));
+    r.write(
+        "program/m.yaml",
+        &open.replace("affects: [a]}", "affects: [a], status: mitigated}"),
+    );
     r.commit("2026-10-02", "v2");
     r.git(&["tag", "v2"]);
     let out = r
         .milepost("program")
-        .args(["--today", "2026-10-05", "diff", "v1", "v2", "--risk", "--format", "json"])
+        .args([
+            "--today",
+            "2026-10-05",
+            "diff",
+            "v1",
+            "v2",
+            "--risk",
+            "--format",
+            "json",
+        ])
         .run()
         .success()
         .json();
     let a = &out["risk"]["commitments"][0];
-    assert_eq!((a["kind"].as_str(), a["id"].as_str()), (Some("due"), Some("a")));
+    assert_eq!(
+        (a["kind"].as_str(), a["id"].as_str()),
+        (Some("due"), Some("a"))
+    );
     assert_eq!(a["head"]["probability"], 1.0);
     let base = a["base"]["probability"].as_f64().unwrap();
-    assert!((base - 0.7).abs() < 4.0 * (0.21f64 / 4000.0).sqrt(), "{base}");
-    assert_eq!((a["base"]["p80"].as_str(), a["head"]["p80"].as_str()), (Some("2026-10-13"), Some("2026-10-09")));
+    assert!(
+        (base - 0.7).abs() < 4.0 * (0.21f64 / 4000.0).sqrt(),
+        "{base}"
+    );
+    assert_eq!(
+        (a["base"]["p80"].as_str(), a["head"]["p80"].as_str()),
+        (Some("2026-10-13"), Some("2026-10-09"))
+    );
     let table = r
         .milepost("program")
         .args(["--today", "2026-10-05", "diff", "v1", "v2", "--risk"])
@@ -217,8 +296,17 @@ risks:
   - {id: r, probability: 0.3, impact_days: 2, affects: [a, b]}
 ",
     );
-    let json = p.cmd("2026-10-05").args(["kpi", "--format", "json"]).run().success().json();
+    let json = p
+        .cmd("2026-10-05")
+        .args(["kpi", "--format", "json"])
+        .run()
+        .success()
+        .json();
     let c = &json["confidence"];
-    assert_eq!((c["commitments"].as_u64(), c["at_p80"].as_u64()), (Some(2), Some(1)), "{c}");
+    assert_eq!(
+        (c["commitments"].as_u64(), c["at_p80"].as_u64()),
+        (Some(2), Some(1)),
+        "{c}"
+    );
     assert_eq!(c["share"], 0.5);
 }

@@ -96,7 +96,11 @@ pub fn yaml(items: &[Gen], risks: &[GenRisk], min_durations: bool) -> String {
     let mut out = String::from("sites:\n  - {id: us}\n  - {id: tw, region: tw}\nmilestones:\n");
     for (i, it) in items.iter().enumerate() {
         let mut duration = it.duration;
-        let _ = write!(out, "  - id: m{i}\n    site: {}\n", if it.tw { "tw" } else { "us" });
+        let _ = write!(
+            out,
+            "  - id: m{i}\n    site: {}\n",
+            if it.tw { "tw" } else { "us" }
+        );
         if it.duration >= 1 {
             // The lowest factor: the item's range, else its kind's (TOML: other 0.8).
             let lo = it.range.map(|(lo, _)| (it.duration - lo).max(0));
@@ -152,11 +156,17 @@ pub fn plan_of(toml: &str, yaml: &str) -> Plan {
 }
 
 pub fn plan_at(toml: &str, yaml: &str, today: &str) -> Plan {
-    let source = Memory::new().with("milepost.toml", toml).with("m.yaml", yaml);
+    let source = Memory::new()
+        .with("milepost.toml", toml)
+        .with("m.yaml", yaml);
     let loaded = milepost::load::load(&source).unwrap();
     let today = milepost::load::raw::parse_date(today).unwrap();
     let v = milepost::validate::validate(loaded, today);
-    assert!(v.diags.iter().all(|d| !d.is_error()), "{:#?}\n{yaml}", v.diags);
+    assert!(
+        v.diags.iter().all(|d| !d.is_error()),
+        "{:#?}\n{yaml}",
+        v.diags
+    );
     Plan::new(v.program.unwrap(), today).unwrap()
 }
 

@@ -42,7 +42,11 @@ fn sequential(items: &[Gen], risks: &[GenRisk], iterations: usize) -> Vec<i64> {
                 for &(p, _, lag) in &it.deps {
                     s = s.max(finish[p] + lag);
                 }
-                finish[i] = if d == 0 { s + impact[i] } else { s + d + impact[i] };
+                finish[i] = if d == 0 {
+                    s + impact[i]
+                } else {
+                    s + d + impact[i]
+                };
             }
             finish.iter().max().unwrap() - 1
         })

@@ -56,12 +56,15 @@ pub fn simulate(
 ) -> Result<Simulation, ScheduleError> {
     let net = Network::build(program, schedule);
     let targets = Targets::build(program, schedule);
-    let n = u64::from(options.iterations.max(1));
+    // Without a range or a risk that can happen every iteration is the same: one stands
+    // for all of them (the same percentiles, probabilities and criticality).
+    let n = if net.is_deterministic() {
+        1
+    } else {
+        u64::from(options.iterations.max(1))
+    };
     let chunks: Vec<u64> = (0..n.div_ceil(CHUNK)).collect();
-    let finish_by = program
-        .config
-        .finish_by
-        .map(crate::calendar::day_number_of);
+    let finish_by = program.config.finish_by.map(crate::calendar::day_number_of);
     let ctx = (&net, &targets, options.seed, finish_by);
     let done: Result<Vec<Chunk>, OutOfRange> = chunks
         .par_iter()
@@ -76,9 +79,13 @@ pub fn simulate(
         )
         .collect();
     let chunks = done.map_err(|OutOfRange(p)| net.out_of_range(program, p))?;
-    Ok(results::summarise(
-        program, schedule, &net, &targets, options, chunks,
-    ))
+    let run = Options {
+        iterations: n as u32,
+        ..options
+    };
+    let mut sim = results::summarise(program, schedule, &net, &targets, run, chunks);
+    sim.iterations = options.iterations.max(1);
+    Ok(sim)
 }
 
 type Ctx<'a, 'p> = (&'a Network<'p>, &'a Targets, u64, Option<i64>);
@@ -120,7 +127,8 @@ fn run_chunk(
             for &(target, finish_without) in &rr.changed {
                 let day = targets.list[target as usize].day;
                 let with = cells[target as usize];
-                shifts[target as usize] += i64::from(with <= day) - i64::from(finish_without <= day);
+                shifts[target as usize] +=
+                    i64::from(with <= day) - i64::from(finish_without <= day);
             }
             if let Some(day) = finish_by {
                 shifts[t] += i64::from(finish <= day) - i64::from(without <= day);

@@ -157,7 +157,17 @@ impl<'p> Network<'p> {
         let mut keys = Vec::new();
         for &i in order {
             for dep in &program.milestones[i].deps {
-                let link = net.link(program, &mut keys, span, dep.pred, i, dep.relation, dep.lag, pos[dep.pred], false);
+                let link = net.link(
+                    program,
+                    &mut keys,
+                    span,
+                    dep.pred,
+                    i,
+                    dep.relation,
+                    dep.lag,
+                    pos[dep.pred],
+                    false,
+                );
                 net.preds.push(link);
             }
             net.pred_at.push(net.preds.len() as u32);
@@ -222,16 +232,24 @@ impl<'p> Network<'p> {
         } else {
             Edge::Finish
         };
-        let (pc, sc) = (program.milestones[pred].calendar, program.milestones[succ].calendar);
+        let (pc, sc) = (
+            program.milestones[pred].calendar,
+            program.milestones[succ].calendar,
+        );
         let carry = if pc == sc {
             SAME
         } else {
-            let key = if backward { (sc, pc, edge, true) } else { (pc, sc, edge, false) };
+            let key = if backward {
+                (sc, pc, edge, true)
+            } else {
+                (pc, sc, edge, false)
+            };
             match keys.iter().position(|k| *k == key) {
                 Some(t) => t as u32,
                 None => {
                     keys.push(key);
-                    self.tables.push(CarryTable::new(&program.calendars, key, span));
+                    self.tables
+                        .push(CarryTable::new(&program.calendars, key, span));
                     (self.tables.len() - 1) as u32
                 }
             }
@@ -264,7 +282,17 @@ impl<'p> Network<'p> {
                 if started && matches!(dep.relation, Relation::Ss | Relation::Sf) {
                     continue;
                 }
-                let link = self.link(program, keys, span, dep.pred, i, dep.relation, dep.lag, pos[i], true);
+                let link = self.link(
+                    program,
+                    keys,
+                    span,
+                    dep.pred,
+                    i,
+                    dep.relation,
+                    dep.lag,
+                    pos[i],
+                    true,
+                );
                 lists[pos[dep.pred] as usize].push(link);
             }
         }
@@ -273,6 +301,15 @@ impl<'p> Network<'p> {
             self.succs.extend(list);
             self.succ_at.push(self.succs.len() as u32);
         }
+    }
+
+    /// Whether every iteration would be the same: no range, no risk that can happen.
+    pub fn is_deterministic(&self) -> bool {
+        self.factor.iter().all(Option::is_none)
+            && self
+                .risks
+                .iter()
+                .all(|r| r.probability <= 0.0 || r.impact == 0 || r.affects.is_empty())
     }
 
     pub fn len(&self) -> usize {

@@ -138,7 +138,9 @@ impl Network<'_> {
                 let y = link.other as usize;
                 // The successor's late start, or its late finish before any impact.
                 let from = buf.late_start[y] + if link.finish_side() { buf.work[y] } else { 0 };
-                let value = self.carry(link.carry, from - link.lag).ok_or(OutOfRange(p))?;
+                let value = self
+                    .carry(link.carry, from - link.lag)
+                    .ok_or(OutOfRange(p))?;
                 if link.from_start {
                     ls_cap = ls_cap.min(value);
                 } else {

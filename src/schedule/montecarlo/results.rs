@@ -109,7 +109,10 @@ pub(super) fn summarise(
 ) -> Simulation {
     let n = u64::from(options.iterations.max(1));
     let t = targets.len();
-    let finish: Vec<i64> = chunks.iter().flat_map(|c| c.finish.iter().copied()).collect();
+    let finish: Vec<i64> = chunks
+        .iter()
+        .flat_map(|c| c.finish.iter().copied())
+        .collect();
     let mut sorted = finish.clone();
     sorted.sort_unstable();
     let finish_by = program.config.finish_by;
@@ -121,7 +124,13 @@ pub(super) fn summarise(
         .map(|(k, target)| {
             let mut days: Vec<i64> = chunks
                 .iter()
-                .flat_map(|c| c.rows.iter().skip(k).step_by(t.max(1)).map(|&d| i64::from(d)))
+                .flat_map(|c| {
+                    c.rows
+                        .iter()
+                        .skip(k)
+                        .step_by(t.max(1))
+                        .map(|&d| i64::from(d))
+                })
                 .collect();
             days.sort_unstable();
             TargetForecast {
@@ -195,7 +204,10 @@ fn drivers(
                 for &(_, i, day) in c.without.iter().filter(|w| w.0 as usize == k) {
                     without[i as usize] = day;
                 }
-                for (sum, x) in shifts.iter_mut().zip(&c.made_shift[k * (t + 1)..(k + 1) * (t + 1)]) {
+                for (sum, x) in shifts
+                    .iter_mut()
+                    .zip(&c.made_shift[k * (t + 1)..(k + 1) * (t + 1)])
+                {
                     *sum += x;
                 }
             }

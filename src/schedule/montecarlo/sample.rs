@@ -101,9 +101,19 @@ impl Gamma {
 #[derive(Clone, Copy, Debug)]
 pub enum Factor {
     /// a + (b - a) · Beta(alpha, beta).
-    Pert { a: f64, width: f64, gammas: Gamma2 },
-    Triangular { a: f64, b: f64 },
-    Uniform { a: f64, b: f64 },
+    Pert {
+        a: f64,
+        width: f64,
+        gammas: Gamma2,
+    },
+    Triangular {
+        a: f64,
+        b: f64,
+    },
+    Uniform {
+        a: f64,
+        b: f64,
+    },
 }
 
 /// The two Gammas whose ratio is the PERT Beta.
@@ -184,7 +194,10 @@ mod tests {
         // αβ / ((α+β)²(α+β+1)) scaled by (b - a)².
         let (a, b) = (0.8, 2.0);
         let (mean, var, lo, hi) = moments(Factor::new(Distribution::Pert, a, b));
-        let (al, be) = (1.0 + 4.0 * (1.0 - a) / (b - a), 1.0 + 4.0 * (b - 1.0) / (b - a));
+        let (al, be) = (
+            1.0 + 4.0 * (1.0 - a) / (b - a),
+            1.0 + 4.0 * (b - 1.0) / (b - a),
+        );
         let want_var = al * be / ((al + be).powi(2) * (al + be + 1.0)) * (b - a) * (b - a);
         assert!((mean - (a + 4.0 + b) / 6.0).abs() < 0.003, "{mean}");
         assert!((var - want_var).abs() < 0.002, "{var} vs {want_var}");

@@ -16,7 +16,11 @@ pub fn average_ranks<T: PartialOrd + Copy>(values: &[T]) -> Vec<f64> {
 }
 
 /// [`average_ranks`] into `ranks`, with `idx` as scratch (both reused by the caller).
-pub fn average_ranks_into<T: PartialOrd + Copy>(values: &[T], idx: &mut Vec<u32>, ranks: &mut Vec<f64>) {
+pub fn average_ranks_into<T: PartialOrd + Copy>(
+    values: &[T],
+    idx: &mut Vec<u32>,
+    ranks: &mut Vec<f64>,
+) {
     idx.clear();
     idx.extend(0..values.len() as u32);
     idx.sort_unstable_by(|&a, &b| {
