@@ -310,3 +310,53 @@ risks:
     );
     assert_eq!(c["share"], 0.5);
 }
+
+/// A program with no milestones: every date is the program start (as in `status`), and
+/// the commands that simulate do not fail.
+#[test]
+fn a_program_without_milestones() {
+    let p = TestProgram::simple();
+    let json = p
+        .cmd("2026-10-05")
+        .args(["risk", "--format", "json"])
+        .run()
+        .success()
+        .json();
+    assert_eq!(
+        (
+            json["program"]["p10"].as_str(),
+            json["program"]["p90"].as_str()
+        ),
+        (Some("2026-10-05"), Some("2026-10-05"))
+    );
+    assert_eq!(json["commitments"], serde_json::json!([]));
+    p.cmd("2026-10-05").arg("kpi").run().success();
+    p.cmd("2026-10-05")
+        .args(["check", "--fail-on", "confidence"])
+        .run()
+        .success();
+}
+
+/// A risk that always happens with a large impact still gives dates (no overflow).
+#[test]
+fn extreme_inputs_stay_in_range() {
+    let p = TestProgram::simple().file(
+        "m.yaml",
+        "milestones:\n  - {id: a, duration: 5, duration_range: [0, 5000], due: 2026-10-09}\nrisks:\n  - {id: r, probability: 1, impact_days: 100000, affects: [a]}\n",
+    );
+    let json = p
+        .cmd("2026-10-05")
+        .args(["risk", "--format", "json", "--iterations", "200"])
+        .run()
+        .success()
+        .json();
+    assert_eq!(json["commitments"][0]["probability"], 0.0);
+    // Without the risk, a lasts at most 5 days only in a few iterations (the range is
+    // skewed far right): the shift is small and negative.
+    let shift = json["risks"][0]["probability_shifts"][0]["shift"]
+        .as_f64()
+        .unwrap();
+    assert!((-0.05..0.0).contains(&shift), "{shift}");
+    // 100,000 working days is some 380 years.
+    assert!(json["program"]["p10"].as_str().unwrap() > "2380", "{json}");
+}

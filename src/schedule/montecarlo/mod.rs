@@ -65,7 +65,9 @@ pub fn simulate(
     };
     let chunks: Vec<u64> = (0..n.div_ceil(CHUNK)).collect();
     let finish_by = program.config.finish_by.map(crate::calendar::day_number_of);
-    let ctx = (&net, &targets, options.seed, finish_by);
+    // The program finish of an iteration with no items is the schedule's (its start).
+    let empty = crate::calendar::day_number_of(schedule.finish);
+    let ctx = (&net, &targets, options.seed, (finish_by, empty));
     let done: Result<Vec<Chunk>, OutOfRange> = chunks
         .par_iter()
         .map_init(
@@ -88,10 +90,12 @@ pub fn simulate(
     Ok(sim)
 }
 
-type Ctx<'a, 'p> = (&'a Network<'p>, &'a Targets, u64, Option<i64>);
+/// The network, its targets, the seed, and the day numbers of `finish_by` and of the
+/// finish of a program with no items.
+type Ctx<'a, 'p> = (&'a Network<'p>, &'a Targets, u64, (Option<i64>, i64));
 
 fn run_chunk(
-    (net, targets, seed, finish_by): Ctx<'_, '_>,
+    (net, targets, seed, (finish_by, empty)): Ctx<'_, '_>,
     range: std::ops::Range<u64>,
     buf: &mut Buffers,
     rr: &mut Rerun,
@@ -109,7 +113,7 @@ fn run_chunk(
     for (row, iteration) in range.enumerate() {
         net.sample(seed, iteration, buf);
         net.forward(buf)?;
-        let finish = buf.day.iter().copied().max().unwrap_or(i64::MIN);
+        let finish = buf.day.iter().copied().max().unwrap_or(empty);
         chunk.finish.push(finish);
         targets.finishes(&buf.day, &mut cells);
         for (slot, &day) in chunk.rows[row * t..(row + 1) * t].iter_mut().zip(&cells) {
