@@ -182,7 +182,7 @@ pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
         .check(&mut |span, message| check.error(span, message));
     let risk = raw
         .risk
-        .check(&mut |span, message| check.error(span, message));
+        .check(&mut |span, message, help| check.error_help(span, message, help));
     match (start, timezone) {
         (Some(start), Some(timezone)) if diags.is_empty() => Ok(Config {
             name: raw.program.name.unwrap_or_else(|| "program".into()),
@@ -218,6 +218,11 @@ impl Checker<'_> {
     fn error(&mut self, span: Range<usize>, message: String) {
         self.diags
             .push(Diag::error("config", message).at(bytes(self.file, span)));
+    }
+
+    fn error_help(&mut self, span: Range<usize>, message: String, help: String) {
+        let diag = Diag::error("config", message).at(bytes(self.file, span));
+        self.diags.push(diag.help(help));
     }
 
     fn date(&mut self, value: &Spanned<Datetime>) -> Option<NaiveDate> {
@@ -317,8 +322,8 @@ impl Checker<'_> {
         }
         fail_on.sort();
         fail_on.dedup();
-        let min_probability = min_probability(raw.min_probability.as_ref(), &mut |span, m| {
-            self.error(span, m)
+        let min_probability = min_probability(raw.min_probability.as_ref(), &mut |span, m, h| {
+            self.error_help(span, m, h)
         });
         Policy {
             at_risk_days,

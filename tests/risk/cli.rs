@@ -161,6 +161,7 @@ fn risk_settings_errors_are_located() {
         "delivry",
         "milepost.toml:8:12",
         "[1.1, 1.5] is out of bounds",
+        "did you mean `delivery`?",
     ] {
         assert!(err.contains(needle), "no `{needle}` in:\n{err}");
     }
