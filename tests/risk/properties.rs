@@ -194,6 +194,24 @@ proptest! {
         }
     }
 
+    /// Without ranges, risks or commitments, the per-iteration backward pass is §2's:
+    /// an item's criticality is 1 exactly when its total float is <= 0.
+    #[test]
+    fn criticality_without_uncertainty_is_the_critical_path((mut items, _) in gen_program(ALL, true)) {
+        items.iter_mut().for_each(|it| {
+            it.due = None;
+            it.range = None;
+        });
+        let toml = TOML.replace("[risk.ranges]\nother = [0.8, 1.5]\n", "");
+        let plan = plan_of(&toml, &yaml(&items, &[], false));
+        let sim = simulate(&plan, 10);
+        for it in &sim.items {
+            let tf = plan.schedule.items[it.milestone].total_float;
+            let critical = tf.is_some_and(|f| f <= 0);
+            prop_assert_eq!(it.criticality, if critical { 1.0 } else { 0.0 }, "{}: tf {:?}", plan.program.milestones[it.milestone].id, tf);
+        }
+    }
+
     #[test]
     fn percentiles_are_ordered((items, risks) in gen_program(ALL, true)) {
         let plan = plan_of(TOML, &yaml(&items, &risks, false));
