@@ -34,11 +34,14 @@ impl View for RiskView<'_> {
             .filter(|r| r.p80_shift != 0 || r.probability_shifts.iter().any(|s| s.shift != 0.0))
             .collect();
         if let Some(top) = moving.first() {
-            let line = format!(
-                "risks: mitigating `{}` moves the program finish P80 by {} working days",
-                top.id,
-                signed(-top.p80_shift)
-            );
+            let line = match top.p80_shift {
+                0 => "risks that move a commitment's probability:".to_string(),
+                shift => format!(
+                    "risks: mitigating `{}` moves the program finish P80 by {} working days",
+                    top.id,
+                    signed(-shift)
+                ),
+            };
             blocks.push(text(medium, &line, false));
             blocks.push(Block::Grid(risks(&moving)));
         }
