@@ -92,14 +92,18 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let head_side = head_commit.map_or("the working tree".to_string(), |c| {
         format!("`{head_label}` ({})", short(c))
     });
+    let risk = args.risk.then(|| RiskDiff::new(&base, &head)).transpose()?;
     if let Some(path) = &args.comment_file {
-        let comment = comment::render(
+        let mut comment = comment::render(
             &d,
             &Sides {
                 base: &base_side,
                 head: &head_side,
             },
         );
+        if let Some(risk) = &risk {
+            comment.push_str(&crate::render::risk_diff::markdown(risk));
+        }
         crate::write::atomic_write(path, comment.as_bytes()).map_err(CommandError::io)?;
     }
     let view = DiffView {
@@ -114,11 +118,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
             label: head_side,
         },
         diff: d,
-        risk: if args.risk {
-            Some(RiskDiff::new(&base, &head)?)
-        } else {
-            None
-        },
+        risk,
     };
     ctx.out.emit(&view, args.format.get())?;
     if args.fail_on_slip && view.diff.slips(&head) {

@@ -3,6 +3,17 @@ use super::view::{Block, Medium};
 use super::{Cell, Grid, Tone};
 use crate::analysis::risk_diff::{Confidence, RiskDiff, Sides};
 
+/// The markdown of [`blocks`], for the pull-request comment file.
+pub fn markdown(risk: &RiskDiff) -> String {
+    blocks(risk, Medium::Markdown)
+        .iter()
+        .map(|block| match block {
+            Block::Text(text) => text.clone(),
+            Block::Grid(grid) => super::markdown::render(grid),
+        })
+        .collect()
+}
+
 pub(super) fn blocks(risk: &RiskDiff, medium: Medium) -> Vec<Block> {
     let title = format!(
         "confidence (milepost risk, {} iterations, seed {} on both sides):",

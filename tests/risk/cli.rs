@@ -283,6 +283,18 @@ fn diff_risk_shows_p80_and_probability_at_base_and_head() {
         .parts()
         .1;
     assert!(table.contains("due a") && table.contains("100%"), "{table}");
+    r.milepost("program")
+        .args(["--today", "2026-10-05", "diff", "v1", "v2", "--risk"])
+        .args(["--comment-file", "comment.md"])
+        .run()
+        .success();
+    let comment = std::fs::read_to_string(r.path().join("program/comment.md"))
+        .or_else(|_| std::fs::read_to_string(r.path().join("comment.md")))
+        .unwrap();
+    assert!(
+        comment.contains("| due a | 2026-10-13 | 2026-10-09 |"),
+        "{comment}"
+    );
 }
 
 /// `kpi`: a commitment counts at ≥ P80 when its probability is at least 80 %.
