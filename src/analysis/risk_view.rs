@@ -86,6 +86,10 @@ pub struct RiskShift<'a> {
     pub id: &'a str,
     pub p80_shift: i64,
     pub probability_shifts: Vec<ProbabilityShift<'a>>,
+    /// For the table: the commitment shown whose P80 it moves most (`ready_by
+    /// dfw1-h200`) and by how many working days (top risks only).
+    #[serde(skip)]
+    pub commitment_p80: Option<(String, i64)>,
 }
 
 /// A commitment's probability with the risk minus without it.
@@ -238,10 +242,19 @@ fn risks<'a>(
                     shift,
                 });
             }
+            let commitment_p80 =
+                r.commitment_p80_shift
+                    .filter(|&(c, _)| shown[c])
+                    .map(|(c, shift)| {
+                        let c = &sim.commitments[c];
+                        let id = commitment_id(p, c.kind, c.owner).unwrap_or_default();
+                        (format!("{} {id}", c.kind), shift)
+                    });
             RiskShift {
                 id: &p.risks[r.risk].id,
                 p80_shift: r.p80_shift,
                 probability_shifts: shifts,
+                commitment_p80,
             }
         })
         .collect()

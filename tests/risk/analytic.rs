@@ -97,6 +97,17 @@ risks:
     assert_eq!(risks[0]["id"], "r");
     assert_eq!(risks[0]["p80_shift"], 2);
     close(&risks[0]["probability_shifts"][0]["shift"], -0.3, 4.0 * se);
+    let table = p
+        .cmd("2026-10-05")
+        .args(["risk", "--iterations", "20000"])
+        .run()
+        .success()
+        .parts()
+        .1;
+    assert!(
+        table.contains("mitigating `r` moves P80 of due a by −2 working days"),
+        "{table}"
+    );
 }
 
 /// Two parallel tasks into a join: `a` 10 days with range [5, 15] (X ~ U(0.5, 1.5)),

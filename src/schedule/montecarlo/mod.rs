@@ -43,6 +43,8 @@ struct Chunk {
     critical: Vec<u32>,
     /// (risk, iteration, program finish without it) where the risk happened.
     without: Vec<(u32, u32, i64)>,
+    /// (risk, iteration, target, its finish without the risk) where that differs.
+    target_without: Vec<(u32, u32, u32, i32)>,
     /// Per risk × (targets + program): iterations made with it minus made without it.
     made_shift: Vec<i64>,
 }
@@ -107,6 +109,7 @@ fn run_chunk(
         rows: vec![0; len * t],
         critical: vec![0; net.len()],
         without: Vec::new(),
+        target_without: Vec::new(),
         made_shift: vec![0; net.risks.len() * (t + 1)],
     };
     let mut cells = vec![0i64; t];
@@ -129,6 +132,10 @@ fn run_chunk(
             chunk.without.push((k as u32, iteration as u32, without));
             let shifts = &mut chunk.made_shift[k * (t + 1)..(k + 1) * (t + 1)];
             for &(target, finish_without) in &rr.changed {
+                if finish_without != cells[target as usize] {
+                    let entry = (k as u32, iteration as u32, target, finish_without as i32);
+                    chunk.target_without.push(entry);
+                }
                 let day = targets.list[target as usize].day;
                 let with = cells[target as usize];
                 shifts[target as usize] +=

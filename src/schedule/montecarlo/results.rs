@@ -63,7 +63,14 @@ pub struct RiskDriver {
     pub p80_shift: i64,
     /// Per commitment (then `finish_by`, when set): probability with minus without.
     pub probability_shifts: Vec<f64>,
+    /// For the risks with the largest `p80_shift` ([`NAMED_RISKS`]): the commitment whose
+    /// P80 the risk moves most (its index in [`Simulation::commitments`]) and by how
+    /// many working days of the program calendar, like `p80_shift`.
+    pub commitment_p80_shift: Option<(usize, i64)>,
 }
+
+/// How many risks (largest `p80_shift` first) get their [`RiskDriver::commitment_p80_shift`].
+pub const NAMED_RISKS: usize = 5;
 
 /// The whole answer.
 #[derive(Clone, Debug, PartialEq)]
@@ -105,10 +112,10 @@ pub(super) fn summarise(
     net: &Network<'_>,
     targets: &Targets,
     options: Options,
-    chunks: Vec<Chunk>,
+    mut chunks: Vec<Chunk>,
 ) -> Simulation {
     let n = u64::from(options.iterations.max(1));
-    let t = targets.len();
+    let columns = columns(&mut chunks, targets.len());
     let finish: Vec<i64> = chunks
         .iter()
         .flat_map(|c| c.finish.iter().copied())
@@ -117,21 +124,12 @@ pub(super) fn summarise(
     sorted.sort_unstable();
     let finish_by = program.config.finish_by;
     let committed = finish_by.map(crate::calendar::day_number_of);
-    let commitments = targets
+    let commitments: Vec<TargetForecast> = targets
         .list
         .par_iter()
         .enumerate()
         .map(|(k, target)| {
-            let mut days: Vec<i64> = chunks
-                .iter()
-                .flat_map(|c| {
-                    c.rows
-                        .iter()
-                        .skip(k)
-                        .step_by(t.max(1))
-                        .map(|&d| i64::from(d))
-                })
-                .collect();
+            let mut days: Vec<i64> = columns[k].iter().map(|&d| i64::from(d)).collect();
             days.sort_unstable();
             TargetForecast {
                 kind: target.kind,
@@ -147,6 +145,11 @@ pub(super) fn summarise(
             *sum += u64::from(x);
         }
     }
+    let mut risks = drivers(program, net, targets, &chunks, &finish, &sorted);
+    let p80s: Vec<NaiveDate> = commitments.iter().map(|c| c.forecast.p80).collect();
+    risks.par_iter_mut().take(NAMED_RISKS).for_each(|r| {
+        r.commitment_p80_shift = commitment_shift(program, net, (&chunks, &columns), &p80s, r.risk)
+    });
     Simulation {
         iterations: n as u32,
         seed: options.seed,
@@ -154,8 +157,27 @@ pub(super) fn summarise(
         program: forecast(&sorted, schedule.finish, committed),
         commitments,
         items: items(net, &critical, &finish, options.seed),
-        risks: drivers(program, net, targets, &chunks, &finish, &sorted),
+        risks,
     }
+}
+
+/// Each target's finishes, one column per target in iteration order (the chunks hold
+/// them a row per iteration; their rows are released).
+fn columns(chunks: &mut [Chunk], t: usize) -> Vec<Vec<i32>> {
+    let n: usize = chunks.iter().map(|c| c.finish.len()).sum();
+    let mut columns = vec![Vec::with_capacity(n); t];
+    if t == 0 {
+        return columns;
+    }
+    for c in chunks.iter_mut() {
+        let rows = std::mem::take(&mut c.rows);
+        for row in rows.chunks_exact(t) {
+            for (column, &day) in columns.iter_mut().zip(row) {
+                column.push(day);
+            }
+        }
+    }
+    columns
 }
 
 fn items(net: &Network<'_>, critical: &[u64], finish: &[i64], seed: u64) -> Vec<ItemRisk> {
@@ -219,6 +241,7 @@ fn drivers(
                 risk: net.risks[k].index,
                 p80_shift: p80 - index(percentile(&without, 80)),
                 probability_shifts: shifts.iter().map(|&s| share(s, n)).collect(),
+                commitment_p80_shift: None,
             }
         })
         .collect();
@@ -228,4 +251,42 @@ fn drivers(
             .then_with(|| program.risks[a.risk].id.cmp(&program.risks[b.risk].id))
     });
     out
+}
+
+/// The commitment whose P80 risk `risk` (a program risk index) moves most, and by how
+/// many working days of the program calendar (P80 with it minus without it).
+fn commitment_shift(
+    program: &Program,
+    net: &Network<'_>,
+    (chunks, columns): (&[Chunk], &[Vec<i32>]),
+    p80s: &[NaiveDate],
+    risk: usize,
+) -> Option<(usize, i64)> {
+    let k = net.risks.iter().position(|r| r.index == risk)? as u32;
+    let mut changed: Vec<(u32, u32, i32)> = Vec::new();
+    for c in chunks {
+        let entries = c.target_without.iter().filter(|e| e.0 == k);
+        changed.extend(entries.map(|&(_, i, target, day)| (target, i, day)));
+    }
+    changed.sort_unstable();
+    let cal = &program.calendars[0];
+    let index = |date: NaiveDate| cal.first_on_or_after(date);
+    let mut best: Option<(usize, i64)> = None;
+    let mut column: Vec<i32> = Vec::new();
+    for group in changed.chunk_by(|a, b| a.0 == b.0) {
+        let target = group[0].0 as usize;
+        column.clear();
+        column.extend_from_slice(&columns[target]);
+        for &(_, i, day) in group {
+            column[i as usize] = day;
+        }
+        let n = column.len() as u64;
+        let rank = ((80 * n).div_ceil(100).max(1) - 1) as usize;
+        let (_, &mut p80, _) = column.select_nth_unstable(rank);
+        let shift = index(p80s[target]) - index(date(i64::from(p80)));
+        if shift > best.map_or(0, |b| b.1) {
+            best = Some((target, shift));
+        }
+    }
+    best
 }
