@@ -37,7 +37,8 @@ pub struct Options {
 struct Chunk {
     /// Per iteration: the program finish (a day number).
     finish: Vec<i64>,
-    /// Per iteration: each target's finish (day numbers fit 32 bits: half the memory).
+    /// Each target's finish per iteration, a run of the chunk's iterations per target
+    /// (day numbers fit 32 bits: half the memory).
     rows: Vec<i32>,
     /// Per position: iterations in which it was critical.
     critical: Vec<u32>,
@@ -119,8 +120,8 @@ fn run_chunk(
         let finish = buf.day.iter().copied().max().unwrap_or(empty);
         chunk.finish.push(finish);
         targets.finishes(&buf.day, &mut cells);
-        for (slot, &day) in chunk.rows[row * t..(row + 1) * t].iter_mut().zip(&cells) {
-            *slot = day as i32;
+        for (target, &day) in cells.iter().enumerate() {
+            chunk.rows[target * len + row] = day as i32;
         }
         let cells = &cells[..];
         net.count_critical(finish, buf, &mut chunk.critical)?;

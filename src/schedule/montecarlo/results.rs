@@ -112,10 +112,9 @@ pub(super) fn summarise(
     net: &Network<'_>,
     targets: &Targets,
     options: Options,
-    mut chunks: Vec<Chunk>,
+    chunks: Vec<Chunk>,
 ) -> Simulation {
     let n = u64::from(options.iterations.max(1));
-    let columns = columns(&mut chunks, targets.len());
     let finish: Vec<i64> = chunks
         .iter()
         .flat_map(|c| c.finish.iter().copied())
@@ -129,7 +128,10 @@ pub(super) fn summarise(
         .par_iter()
         .enumerate()
         .map(|(k, target)| {
-            let mut days: Vec<i64> = columns[k].iter().map(|&d| i64::from(d)).collect();
+            let mut days: Vec<i64> = Vec::with_capacity(n as usize);
+            for c in &chunks {
+                days.extend(column(c, k).iter().map(|&d| i64::from(d)));
+            }
             days.sort_unstable();
             TargetForecast {
                 kind: target.kind,
@@ -148,7 +150,7 @@ pub(super) fn summarise(
     let mut risks = drivers(program, net, targets, &chunks, &finish, &sorted);
     let p80s: Vec<NaiveDate> = commitments.iter().map(|c| c.forecast.p80).collect();
     risks.par_iter_mut().take(NAMED_RISKS).for_each(|r| {
-        r.commitment_p80_shift = commitment_shift(program, net, (&chunks, &columns), &p80s, r.risk)
+        r.commitment_p80_shift = commitment_shift(program, net, &chunks, &p80s, r.risk)
     });
     Simulation {
         iterations: n as u32,
@@ -161,23 +163,10 @@ pub(super) fn summarise(
     }
 }
 
-/// Each target's finishes, one column per target in iteration order (the chunks hold
-/// them a row per iteration; their rows are released).
-fn columns(chunks: &mut [Chunk], t: usize) -> Vec<Vec<i32>> {
-    let n: usize = chunks.iter().map(|c| c.finish.len()).sum();
-    let mut columns = vec![Vec::with_capacity(n); t];
-    if t == 0 {
-        return columns;
-    }
-    for c in chunks.iter_mut() {
-        let rows = std::mem::take(&mut c.rows);
-        for row in rows.chunks_exact(t) {
-            for (column, &day) in columns.iter_mut().zip(row) {
-                column.push(day);
-            }
-        }
-    }
-    columns
+/// Target `target`'s finishes in chunk `c`, one per iteration.
+fn column(c: &Chunk, target: usize) -> &[i32] {
+    let len = c.finish.len();
+    &c.rows[target * len..(target + 1) * len]
 }
 
 fn items(net: &Network<'_>, critical: &[u64], finish: &[i64], seed: u64) -> Vec<ItemRisk> {
@@ -258,7 +247,7 @@ fn drivers(
 fn commitment_shift(
     program: &Program,
     net: &Network<'_>,
-    (chunks, columns): (&[Chunk], &[Vec<i32>]),
+    chunks: &[Chunk],
     p80s: &[NaiveDate],
     risk: usize,
 ) -> Option<(usize, i64)> {
@@ -272,17 +261,19 @@ fn commitment_shift(
     let cal = &program.calendars[0];
     let index = |date: NaiveDate| cal.first_on_or_after(date);
     let mut best: Option<(usize, i64)> = None;
-    let mut column: Vec<i32> = Vec::new();
+    let mut values: Vec<i32> = Vec::new();
     for group in changed.chunk_by(|a, b| a.0 == b.0) {
         let target = group[0].0 as usize;
-        column.clear();
-        column.extend_from_slice(&columns[target]);
-        for &(_, i, day) in group {
-            column[i as usize] = day;
+        values.clear();
+        for c in chunks {
+            values.extend_from_slice(column(c, target));
         }
-        let n = column.len() as u64;
+        for &(_, i, day) in group {
+            values[i as usize] = day;
+        }
+        let n = values.len() as u64;
         let rank = ((80 * n).div_ceil(100).max(1) - 1) as usize;
-        let (_, &mut p80, _) = column.select_nth_unstable(rank);
+        let (_, &mut p80, _) = values.select_nth_unstable(rank);
         let shift = index(p80s[target]) - index(date(i64::from(p80)));
         if shift > best.map_or(0, |b| b.1) {
             best = Some((target, shift));
