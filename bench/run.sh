@@ -4,7 +4,9 @@
 #     parse of the same files beside it, for reference;
 #   - milepost vs TaskJuggler (tj3) on the same 1k/5k/20k-item programs, dates checked
 #     equal first;
-#   - diff of two revisions of a 10k program; history over 1,000 commits.
+#   - diff of two revisions of a 10k program; history over 1,000 commits;
+#   - milepost risk: 10,000 iterations of 2k- and 10k-item programs (ranges on a quarter
+#     of the tasks, 50 open risks), wall time, peak RSS and ns per relaxation.
 #
 #   bash bench/run.sh            # the full run (about 10 minutes; tj3 dominates)
 #   bash bench/run.sh --smoke    # tiny sizes, one run each: checks the harness works (CI)
@@ -102,5 +104,28 @@ repo="$work/git$items_git-$commits"
 [ -d "$repo/.git" ] || { rm -rf "$repo"; "$gen" --git "$commits" "$items_git" "$repo"; }
 echo "| diff HEAD~1 HEAD | $items_git | 2 | $(mean "$bin -C $repo --today 2026-05-01 diff HEAD~1 HEAD --format json") |" >> "$results"
 echo "| history m100 | $items_git | $commits | $(runs=$([ $smoke = 1 ] && echo 1 || echo 3) mean "$bin -C $repo history m100 --format json") |" >> "$results"
+
+{
+  echo
+  echo "## Schedule risk (Monte Carlo)"
+  echo
+  echo "risk --format json: ranges on a quarter of the tasks, 50 open risks. The floor is"
+  echo "iterations × (items + relations) relaxations (forward pass; the backward pass for"
+  echo "criticality doubles it); ns/relaxation = wall × cores / that count."
+  echo
+  echo "| items | relations | iterations | wall (s) | peak RSS (MB) | RSS at 1/10 the iterations (MB) | ns/relaxation (all cores) |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+} >> "$results"
+if [ $smoke = 1 ]; then risk_sizes="200"; risk_iter=500; else risk_sizes="2000 10000"; risk_iter=10000; fi
+for n in $risk_sizes; do
+  dir="$work/risk$n"
+  [ -d "$dir" ] || "$gen" --risk "$n" "$dir"
+  cmd="$bin -C $dir --today 2026-03-10 risk --format json --iterations $risk_iter"
+  t=$(mean "$cmd"); m=$(rss "$cmd")
+  m10=$(rss "$bin -C $dir --today 2026-03-10 risk --format json --iterations $((risk_iter / 10))")
+  rel=$(cat "$dir"/milestones/*.yaml | grep -c '^      - ' || true)
+  ns=$(python3 -c "import os; print('%.1f' % ($t * os.cpu_count() * 1e9 / ($risk_iter * ($n + $rel))))")
+  echo "| $n | $rel | $risk_iter | $t | $m | $m10 | $ns |" >> "$results"
+done
 
 cat "$results"

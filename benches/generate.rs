@@ -4,6 +4,8 @@
 //! generate ITEMS DIR [SEED]              a realistic program of ITEMS milestones
 //! generate --tj3 ITEMS DIR [SEED]        the TaskJuggler-compatible subset, DIR/program.tjp
 //!                                        beside it, and a check that both tools agree
+//! generate --risk ITEMS DIR [SEED]       the realistic program with ranges on a quarter
+//!                                        of the tasks and 50 open risks (milepost risk)
 //! generate --git COMMITS ITEMS DIR [SEED] a realistic program in a git repository of
 //!                                        COMMITS commits, each editing one duration
 //! ```
@@ -31,7 +33,7 @@ use std::process::Command;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
-const USAGE: &str = "usage: generate [--tj3 | --git COMMITS] ITEMS DIR [SEED]";
+const USAGE: &str = "usage: generate [--tj3 | --risk | --git COMMITS] ITEMS DIR [SEED]";
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,6 +42,7 @@ fn main() -> Result<()> {
     let seed = |i: usize| -> Result<u64> { args.get(i).map_or(Ok(7), |s| Ok(s.parse()?)) };
     match args.first().map(String::as_str) {
         Some("--tj3") => tj3_program(num(1)? as usize, &dir(2)?, seed(3)?),
+        Some("--risk") => realistic::with_risks(num(1)? as usize, &dir(2)?, seed(3)?),
         Some("--git") => git_program(num(1)? as usize, num(2)? as usize, &dir(3)?, seed(4)?),
         Some(_) => realistic::realistic(num(0)? as usize, &dir(1)?, seed(2)?),
         None => Err(USAGE.into()),

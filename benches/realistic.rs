@@ -104,3 +104,57 @@ pub fn realistic(items: usize, out: &Path, seed: u64) -> Result<(), Box<dyn std:
     }
     Ok(())
 }
+
+/// [`realistic`] with what `milepost risk` simulates: a `duration_range` on every
+/// fourth task (0.8 to 1.6 times its duration) and 50 open risks on open work.
+pub fn with_risks(items: usize, out: &Path, seed: u64) -> Result<(), Box<dyn std::error::Error>> {
+    realistic(items, out, seed)?;
+    let mut rng = Rng(seed ^ 0x5249_534b);
+    let dir = out.join("milestones");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)?.collect::<Result<_, _>>()?;
+    files.sort_by_key(|e| e.path());
+    let mut index = 0usize;
+    for entry in files {
+        let text = std::fs::read_to_string(entry.path())?;
+        let mut out_text = String::with_capacity(text.len() + text.len() / 8);
+        for line in text.lines() {
+            writeln!(out_text, "{line}")?;
+            if let Some(id) = line.strip_prefix("  - id: m") {
+                index = id.parse()?;
+            }
+            if let Some(d) = line.strip_prefix("    duration: ") {
+                let d: i64 = d.parse()?;
+                if d >= 1 && index.is_multiple_of(4) {
+                    writeln!(
+                        out_text,
+                        "    duration_range: [{}, {}]",
+                        (d * 4 + 4) / 5,
+                        (d * 8 + 4) / 5
+                    )?;
+                }
+            }
+        }
+        std::fs::write(entry.path(), out_text)?;
+    }
+    let open_from = items / 5 + items / 50;
+    let mut text = String::from("risks:\n");
+    for r in 0..50 {
+        let affects: Vec<String> = (0..1 + rng.below(3))
+            .map(|_| {
+                format!(
+                    "m{}",
+                    open_from + rng.below((items - open_from).max(1) as u64) as usize
+                )
+            })
+            .collect();
+        writeln!(
+            text,
+            "  - id: risk{r}\n    probability: 0.{}\n    impact_days: {}\n    affects: [{}]",
+            1 + rng.below(5),
+            2 + rng.below(14),
+            affects.join(", ")
+        )?;
+    }
+    std::fs::write(out.join("risks.yaml"), text)?;
+    Ok(())
+}

@@ -117,6 +117,18 @@ impl Calendar {
         date_of_day(self.day(index)?)
     }
 
+    /// The day number (days since 0001-01-01) of working day `index`: dates of
+    /// different calendars compare as numbers (the risk simulation's hot path).
+    #[inline]
+    pub fn day_number(&self, index: i64) -> Option<i64> {
+        self.day(index)
+    }
+
+    /// The finish boundary "finish by the end of day number `day`" (see [`Self::finish_by`]).
+    pub fn finish_by_day(&self, day: i64) -> i64 {
+        self.cum(day + 1) - self.origin
+    }
+
     fn build_table(&self) -> Vec<Day> {
         let Some(mut day) = self.search(TABLE_FROM) else {
             return Vec::new();
@@ -142,6 +154,7 @@ impl Calendar {
     }
 
     /// The day of working day `index`.
+    #[inline]
     fn day(&self, index: i64) -> Option<Day> {
         let offset = index.checked_sub(TABLE_FROM)?;
         match usize::try_from(offset).ok().and_then(|o| self.table.get(o)) {
@@ -184,6 +197,16 @@ impl Calendar {
     pub fn finish_by(&self, date: NaiveDate) -> i64 {
         self.last_on_or_before(date) + 1
     }
+}
+
+/// The day number of a date (days since 0001-01-01), as [`Calendar::day_number`] gives.
+pub fn day_number_of(date: NaiveDate) -> i64 {
+    day_of(date)
+}
+
+/// The date of a day number.
+pub fn date_of_day_number(day: i64) -> Option<NaiveDate> {
+    date_of_day(day)
 }
 
 /// Whether a boundary stands for a start (start of day b) or a finish (end of day b-1).

@@ -69,6 +69,7 @@ fn the_report_on_the_example_program() {
             "Needs an update",
             "Next two weeks",
             "Open risks",
+            "Confidence",
             "Vendors",
             "KPIs",
             "Schedule quality"
@@ -81,8 +82,18 @@ fn the_report_on_the_example_program() {
         firsts,
         // No late table: every late item is on the critical path above.
         [
-            "cluster", "#", "owner", "forecast", "risk", "vendor", "kpi", "cluster", "kind",
-            "site", "#"
+            "cluster",
+            "#",
+            "owner",
+            "forecast",
+            "risk",
+            "commitment",
+            "vendor",
+            "kpi",
+            "cluster",
+            "kind",
+            "site",
+            "#"
         ]
     );
     let html = {
@@ -93,7 +104,7 @@ fn the_report_on_the_example_program() {
         );
         html
     };
-    assert_eq!(html.matches("<table>").count(), 11);
+    assert_eq!(html.matches("<table>").count(), 12);
     assert!(report.contains("All 8 overdue or slipping items are on the critical path above.\n"));
     assert!(html.contains("<code class=\"language-mermaid\">gantt\n"));
     assert!(report.contains("- **Overall:** 🔴 Red — 1 overdue, 7 slipping, cluster dfw1-h200 forecast past its ready_by\n"));

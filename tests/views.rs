@@ -14,7 +14,8 @@ use milepost::render::table::{FIXED_WIDTH, Style};
 use milepost::render::view::{self, View};
 
 use views::build::{
-    check, clusters, critical, diff, example, history, kpi, lint, lint_ci, show, status, vendors,
+    check, clusters, critical, diff, example, history, kpi, lint, lint_ci, risk, show, status,
+    vendors,
 };
 
 /// `view` in `format` as a plain, fixed-width terminal would get it.
@@ -63,6 +64,11 @@ snapshot!(critical_table: critical, Table, "critical__table");
 snapshot!(critical_json: critical, Json, "critical__json");
 snapshot!(critical_markdown: critical, Markdown, "critical__markdown");
 snapshot!(critical_csv: critical, Csv, "critical__csv");
+
+snapshot!(risk_table: risk, Table, "risk__table");
+snapshot!(risk_json: risk, Json, "risk__json");
+snapshot!(risk_markdown: risk, Markdown, "risk__markdown");
+snapshot!(risk_csv: risk, Csv, "risk__csv");
 
 snapshot!(clusters_table: clusters, Table, "clusters__table");
 snapshot!(clusters_json: clusters, Json, "clusters__json");
@@ -155,6 +161,7 @@ fn every_view_has_json_that_parses_and_a_table_within_the_fixed_width() {
     visit("show", &|f| render(&show(&plan), f));
     visit("critical", &|f| render(&critical(&plan), f));
     visit("clusters", &|f| render(&clusters(&plan), f));
+    visit("risk", &|f| render(&risk(&plan), f));
     visit("kpi", &|f| render(&kpi(&plan), f));
     visit("vendors", &|f| render(&vendors(&plan), f));
     visit("diff", &|f| render(&diff(&plan), f));

@@ -3,6 +3,7 @@ use serde::Serialize;
 
 use super::diff::ScheduleDiff;
 use super::lint_diff::QualityChange;
+use super::risk_diff::RiskDiff;
 
 /// One side of a comparison: the revision as named, and its commit (none for the
 /// working tree).
@@ -28,4 +29,7 @@ pub struct DiffView {
     pub diff: ScheduleDiff,
     /// The schedule quality checks whose value the change made worse.
     pub quality: Vec<QualityChange>,
+    /// With `--risk`: each commitment's P80 and probability at both sides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk: Option<RiskDiff>,
 }

@@ -20,6 +20,9 @@ pub struct Kpis {
     pub health: HealthKpis,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<BaselineKpis>,
+    /// Commitments held at P80 or better (`milepost risk`); `kpi` sets it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<super::confidence::ConfidenceKpi>,
 }
 
 /// GPU utilisation of the production clusters.
@@ -160,6 +163,7 @@ pub fn compute(
         on_time: on_time(plan, items),
         health: health(plan, items),
         baseline: baseline.map(|b| baseline_kpis(plan, scope, items, forecasts, b)),
+        confidence: None,
     }
 }
 

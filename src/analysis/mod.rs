@@ -4,6 +4,7 @@
 pub mod baseline;
 pub mod check;
 pub mod clusters;
+pub mod confidence;
 pub mod critical;
 pub mod diff;
 pub mod diff_view;
@@ -19,6 +20,8 @@ mod lint_path;
 pub mod overall;
 pub mod records;
 pub mod revisions;
+pub mod risk_diff;
+pub mod risk_view;
 pub mod risks;
 pub mod scope;
 pub mod show;

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::analysis::Plan;
 use crate::analysis::check::{CheckResult, Row, findings, slip_rows};
+use crate::analysis::confidence;
 use crate::model::FailOn;
 use crate::render::check::CheckFormat;
 use crate::render::{self, github};
@@ -13,7 +14,7 @@ use super::{CommandError, Context};
 /// Fail (exit 1) when a milestone is overdue, or slipping or at risk if asked
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  milepost check\n  milepost check --fail-on overdue,slipping\n  milepost check --format junit -o milepost-junit.xml\n  milepost check --fail-on-slip          # also fail when the change slips a commitment\n\nExit status: 0 no violation, 1 violations, 2 invalid program, usage or git error.\nThe default policy is [policy] fail_on in milepost.toml, else overdue.\nIn GitHub Actions (GITHUB_ACTIONS=true) the default format is github."
+    after_help = "Examples:\n  milepost check\n  milepost check --fail-on overdue,slipping\n  milepost check --format junit -o milepost-junit.xml\n  milepost check --fail-on-slip          # also fail when the change slips a commitment\n  milepost check --fail-on confidence    # fail below [policy] min_probability (milepost risk)\n\nExit status: 0 no violation, 1 violations, 2 invalid program, usage or git error.\nThe default policy is [policy] fail_on in milepost.toml, else overdue.\nIn GitHub Actions (GITHUB_ACTIONS=true) the default format is github."
 )]
 pub struct Args {
     /// Health classes that fail the check, comma-separated [default: from milepost.toml, else overdue]
@@ -46,6 +47,11 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         .resolve(std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true"));
     let every_item = format == CheckFormat::Junit;
     let mut result = findings(&plan, &fail_on, prefix.as_deref(), every_item);
+    if fail_on.contains(&FailOn::Confidence) {
+        let sim = confidence::simulate(&plan)?;
+        let rows = confidence::confidence_rows(&plan, &sim, prefix.as_deref());
+        result.rows.splice(0..0, rows);
+    }
     if args.fail_on_slip {
         let slips = slips(ctx, &plan, args.base.clone())?;
         result.rows.splice(0..0, slips);

@@ -3,6 +3,7 @@ use crate::analysis::diff::diff;
 use crate::analysis::diff_view::{DiffView, Side};
 use crate::analysis::lint::LintView;
 use crate::analysis::lint_diff::worsened;
+use crate::analysis::risk_diff::RiskDiff;
 use crate::render::comment::{self, Sides};
 use crate::render::diff::quality_markdown;
 
@@ -28,6 +29,9 @@ pub struct Args {
     /// Also write the pull-request comment (markdown) to FILE, atomically, for a bot step
     #[arg(long, value_name = "FILE")]
     pub comment_file: Option<std::path::PathBuf>,
+    /// Also simulate both sides (milepost risk, the head's [risk] seed): each commitment's P80 and probability
+    #[arg(long)]
+    pub risk: bool,
 }
 
 /// BASE and HEAD from the arguments: `A B`, `A..B`, or `A...B` (merge-base).
@@ -93,14 +97,18 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let head_side = head_commit.map_or("the working tree".to_string(), |c| {
         format!("`{head_label}` ({})", short(c))
     });
+    let risk = args.risk.then(|| RiskDiff::new(&base, &head)).transpose()?;
     if let Some(path) = &args.comment_file {
-        let comment = comment::render(
+        let mut comment = comment::render(
             &d,
             &Sides {
                 base: &base_side,
                 head: &head_side,
             },
         ) + &quality_markdown(&quality);
+        if let Some(risk) = &risk {
+            comment.push_str(&crate::render::risk_diff::markdown(risk));
+        }
         crate::write::atomic_write(path, comment.as_bytes()).map_err(CommandError::io)?;
     }
     let view = DiffView {
@@ -118,6 +126,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         },
         diff: d,
         quality,
+        risk,
     };
     ctx.out.emit(&view, args.format.get())?;
     if args.fail_on_slip && view.diff.slips(&head) {

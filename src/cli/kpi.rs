@@ -1,6 +1,6 @@
 //! `milepost kpi`: the program's operating metrics (docs/kpis.md), with variance
 //! against a baseline when one is named.
-use crate::analysis::{clusters, kpi};
+use crate::analysis::{clusters, confidence, kpi};
 
 use super::args::{BaselineArg, FormatArg};
 use super::scope::ScopeArgs;
@@ -26,6 +26,8 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let baseline = ctx.baseline(&plan, args.baseline.rev())?;
     let items = scope.items(&plan);
     let forecasts = clusters::forecast(&plan);
-    let k = kpi::compute(&plan, &scope, &items, &forecasts, baseline.as_ref());
+    let mut k = kpi::compute(&plan, &scope, &items, &forecasts, baseline.as_ref());
+    let sim = confidence::simulate(&plan)?;
+    k.confidence = Some(confidence::kpi(&plan, &sim, &scope));
     ctx.out.emit(&k, args.format.get())
 }

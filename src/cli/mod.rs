@@ -19,6 +19,7 @@ mod man;
 mod output;
 mod panic;
 mod report;
+mod risk;
 mod schema;
 mod scope;
 mod show;
@@ -82,6 +83,7 @@ enum Command {
     Validate(validate::Args),
     Status(status::Args),
     Critical(critical::Args),
+    Risk(risk::Args),
     Clusters(clusters::Args),
     Check(check::Args),
     Lint(lint::Args),
@@ -129,6 +131,7 @@ fn run() -> ExitCode {
         Command::Validate(args) => validate::run(&ctx, args),
         Command::Status(args) => status::run(&ctx, args),
         Command::Critical(args) => critical::run(&ctx, args),
+        Command::Risk(args) => risk::run(&ctx, args),
         Command::Clusters(args) => clusters::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
         Command::Lint(args) => lint::run(&ctx, args),

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use crate::analysis::diff::{ScheduleDiff, diff};
 use crate::analysis::lint::LintView;
-use crate::analysis::{Plan, clusters, kpi, overall, risks, timeline, vendors};
+use crate::analysis::risk_view::RiskView;
+use crate::analysis::{Plan, clusters, confidence, kpi, overall, risks, timeline, vendors};
 use crate::render::report::{self, Report, ReportSection, Since};
 
 use super::scope::ScopeArgs;
@@ -13,7 +14,7 @@ use super::{CommandError, Context};
 /// Write the status report for leadership (GitHub-flavoured markdown with a Mermaid gantt)
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  milepost report -o reports/2026-12-14.md\n  milepost report --since v1 --sections summary,changes,late\n  milepost report --cluster dfw1-h200 --baseline baseline/2026-q4\n\nSections, in order: summary, clusters, gantt, critical, late, upcoming, risks, vendors,\nkpis, quality, changes (with --since). The overall status rule is in docs/reports.md."
+    after_help = "Examples:\n  milepost report -o reports/2026-12-14.md\n  milepost report --since v1 --sections summary,changes,late\n  milepost report --cluster dfw1-h200 --baseline baseline/2026-q4\n\nSections, in order: summary, clusters, gantt, critical, late, stale, upcoming, risks,\nconfidence, vendors, kpis, quality, changes (with --since). The overall status rule is in docs/reports.md."
 )]
 pub struct Args {
     /// Write the report to FILE (atomically: a temporary file, then a rename) instead of stdout
@@ -79,7 +80,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let risks = risks::open_risks(&plan, &scope);
     let overall = overall::assess(&plan, &scope, &items, &forecasts, &risks);
     let vendors = vendors::scores(&plan, &scope, &items);
-    let kpis = kpi::compute(&plan, &scope, &items, &forecasts, baseline.as_ref());
+    let mut kpis = kpi::compute(&plan, &scope, &items, &forecasts, baseline.as_ref());
     let timeline = if sections.contains(&ReportSection::Gantt) {
         timeline::build(&plan, &items)
     } else {
@@ -96,6 +97,18 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         .filter(|i| in_scope.contains(i))
         .collect();
     let lint = LintView::new(&plan, baseline.as_ref());
+    // One simulation (milepost risk) for the Confidence section and the KPI.
+    let wanted = [ReportSection::Confidence, ReportSection::Kpis];
+    let sim = if sections.iter().any(|s| wanted.contains(s)) {
+        Some(confidence::simulate(&plan)?)
+    } else {
+        None
+    };
+    let confidence = sim
+        .as_ref()
+        .filter(|_| sections.contains(&ReportSection::Confidence))
+        .map(|sim| RiskView::from_simulation(&plan, sim, &scope));
+    kpis.confidence = sim.as_ref().map(|sim| confidence::kpi(&plan, sim, &scope));
     let text = report::render(&Report {
         plan: &plan,
         scope,
@@ -118,6 +131,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
             diff,
         }),
         lint: &lint,
+        confidence: confidence.as_ref(),
     });
     ctx.out.data_to(args.output.as_deref(), &text)
 }

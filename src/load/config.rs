@@ -14,6 +14,7 @@ use crate::diag::{Diag, FileId, Loc};
 use crate::limits::RawLimits;
 use crate::load::de::did_you_mean;
 use crate::load::lint::RawLint;
+use crate::load::risk_settings::{RawRiskSettings, min_probability};
 use crate::load::schema::{FailOnName, Timezone, TomlDate, Weekday};
 use crate::model::FailOn;
 pub use crate::model::config::{Config, Policy};
@@ -36,6 +37,10 @@ pub(crate) struct RawConfig {
     /// Schedule quality checks (`milepost lint`): which run and their thresholds.
     #[serde(default)]
     lint: RawLint,
+    /// The schedule risk analysis (`milepost risk`): iterations, seed, distribution,
+    /// default duration ranges by kind.
+    #[serde(default)]
+    risk: RawRiskSettings,
 }
 
 /// The program's name, start and timezone.
@@ -107,6 +112,10 @@ struct RawPolicy {
     /// Health classes that make `milepost check` fail (default: overdue).
     #[schemars(with = "Option<Vec<FailOnName>>")]
     fail_on: Option<Vec<Spanned<String>>>,
+    /// With `fail_on` `confidence`: a commitment whose probability (`milepost risk`) is
+    /// below this fails (default: 0.5).
+    #[schemars(with = "Option<f64>", range(min = 0, max = 1))]
+    min_probability: Option<Spanned<f64>>,
 }
 
 pub(crate) const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -182,6 +191,9 @@ pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
     let lint = raw
         .lint
         .check(&mut |span, message| check.error(span, message));
+    let risk = raw
+        .risk
+        .check(&mut |span, message, help| check.error_help(span, message, help));
     match (start, timezone) {
         (Some(start), Some(timezone)) if diags.is_empty() => Ok(Config {
             name: raw.program.name.unwrap_or_else(|| "program".into()),
@@ -195,6 +207,7 @@ pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
             policy,
             limits,
             lint,
+            risk,
         }),
         _ => Err(diags),
     }
@@ -217,6 +230,11 @@ impl Checker<'_> {
     fn error(&mut self, span: Range<usize>, message: String) {
         self.diags
             .push(Diag::error("config", message).at(bytes(self.file, span)));
+    }
+
+    fn error_help(&mut self, span: Range<usize>, message: String, help: String) {
+        let diag = Diag::error("config", message).at(bytes(self.file, span));
+        self.diags.push(diag.help(help));
     }
 
     fn date(&mut self, value: &Spanned<Datetime>) -> Option<NaiveDate> {
@@ -316,9 +334,13 @@ impl Checker<'_> {
         }
         fail_on.sort();
         fail_on.dedup();
+        let min_probability = min_probability(raw.min_probability.as_ref(), &mut |span, m, h| {
+            self.error_help(span, m, h)
+        });
         Policy {
             at_risk_days,
             fail_on,
+            min_probability,
         }
     }
 }

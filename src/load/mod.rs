@@ -9,6 +9,7 @@ mod parse;
 pub mod place;
 pub mod raw;
 mod reparse;
+pub mod risk_settings;
 pub mod schema;
 pub mod text;
 pub mod yaml;

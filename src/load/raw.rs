@@ -161,6 +161,10 @@ pub struct RawMilestone {
     /// Working days; 0 (the default) makes it a milestone event.
     #[schemars(range(min = 0))]
     pub duration: Option<i64>,
+    /// For the risk analysis (`milepost risk`): the working days it may take, `[lo, hi]`
+    /// with lo <= duration <= hi (tasks only); overrides its kind's `[risk.ranges]`.
+    #[schemars(length(equal = 2))]
+    pub duration_range: Option<Vec<i64>>,
     /// Predecessors: milestone ids, or `{ id, type, lag }` mappings.
     pub depends_on: Option<Vec<Dependency>>,
     /// The work starts on this day at the earliest.

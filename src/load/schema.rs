@@ -226,6 +226,23 @@ impl JsonSchema for FailOnName {
     }
 }
 
+/// A distribution of `[risk] distribution`.
+pub struct DistributionName;
+
+impl JsonSchema for DistributionName {
+    fn schema_name() -> Cow<'static, str> {
+        "Distribution".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The distribution duration factors are drawn from (default: pert).",
+            "type": "string",
+            "enum": crate::model::Distribution::NAMES,
+        })
+    }
+}
+
 /// Each name, followed by its hyphenated form where it has one (`at_risk`, `at-risk`).
 fn accepted_names(names: &[&'static str]) -> Vec<&'static str> {
     names

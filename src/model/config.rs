@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use super::lint::LintSettings;
-use super::vocab::FailOn;
+use super::vocab::{Distribution, FailOn, Kind};
 use crate::calendar::CalendarSpec;
 use crate::limits::Limits;
 
@@ -28,6 +28,44 @@ pub struct Config {
     pub lint: LintSettings,
     /// Input limits (`[limits]`).
     pub limits: Limits,
+    /// `[risk]`: the schedule risk analysis (SPEC §5).
+    pub risk: RiskSettings,
+}
+
+/// `[risk]` and `[risk.ranges]`: how `milepost risk` simulates (SPEC §5).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RiskSettings {
+    /// Iterations (default 10,000; 1..=1,000,000).
+    pub iterations: u32,
+    /// The seed (default 1).
+    pub seed: u64,
+    pub distribution: Distribution,
+    /// Default duration ranges by kind, as factors `[min, max]` of the duration.
+    pub ranges: Vec<(Kind, [f64; 2])>,
+}
+
+impl Default for RiskSettings {
+    fn default() -> Self {
+        RiskSettings {
+            iterations: 10_000,
+            seed: 1,
+            distribution: Distribution::Pert,
+            ranges: Vec::new(),
+        }
+    }
+}
+
+impl RiskSettings {
+    /// The most iterations `[risk] iterations` and `--iterations` accept.
+    pub const MAX_ITERATIONS: u32 = 1_000_000;
+
+    /// The factor range `[risk.ranges]` gives a kind, if any.
+    pub fn range_of(&self, kind: Kind) -> Option<[f64; 2]> {
+        self.ranges
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, r)| *r)
+    }
 }
 
 /// Thresholds and the `check` gate.
@@ -35,4 +73,6 @@ pub struct Config {
 pub struct Policy {
     pub at_risk_days: i64,
     pub fail_on: Vec<FailOn>,
+    /// `check --fail-on confidence` fails a commitment below this probability.
+    pub min_probability: f64,
 }

@@ -122,6 +122,8 @@ pub struct Milestone {
     pub owner: Option<String>,
     pub kind: Kind,
     pub duration: i64,
+    /// `duration_range`: the working days it may take, for the risk analysis (SPEC §5).
+    pub duration_range: Option<[i64; 2]>,
     pub deps: Vec<Dep>,
     pub start_no_earlier: Option<NaiveDate>,
     pub due: Option<NaiveDate>,

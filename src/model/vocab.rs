@@ -237,6 +237,20 @@ vocabulary! {
         Slipping = "slipping",
         AtRisk = "at_risk",
         Stale = "stale",
+        /// A commitment whose probability (`milepost risk`) is below
+        /// `[policy] min_probability`.
+        Confidence = "confidence",
+    }
+}
+
+vocabulary! {
+    /// The distribution duration factors are drawn from in the risk analysis (SPEC §5).
+    #[derive(Default)]
+    pub enum Distribution ("distribution") {
+        #[default]
+        Pert = "pert",
+        Triangular = "triangular",
+        Uniform = "uniform",
     }
 }
 

@@ -10,7 +10,7 @@ use crate::analysis::lint_diff::QualityChange;
 
 impl View for DiffView {
     fn blocks(&self, medium: Medium) -> Vec<Block> {
-        match medium {
+        let mut blocks = match medium {
             Medium::Markdown => vec![Block::Text(
                 comment::render(
                     &self.diff,
@@ -31,7 +31,11 @@ impl View for DiffView {
                 }
                 blocks
             }
+        };
+        if let Some(risk) = &self.risk {
+            blocks.extend(super::risk_diff::blocks(risk, medium));
         }
+        blocks
     }
 
     fn csv(&self) -> Option<Result<String, String>> {

@@ -135,6 +135,22 @@ pub fn headline(k: &Kpis) -> Grid {
             "in progress, recorded forecast passed (stale)",
         ]),
     ];
+    if let Some(c) = &k.confidence {
+        rows.push(row(&[
+            "Commitments at ≥ P80",
+            &format!(
+                "{} of {}{}",
+                c.at_p80,
+                c.commitments,
+                c.share
+                    .map_or(String::new(), |s| format!(" ({:.0}%)", s * 100.0))
+            ),
+            &format!(
+                "probability ≥ 80% (milepost risk, {} iterations)",
+                c.iterations
+            ),
+        ]));
+    }
     if let Some(b) = &k.baseline {
         rows.push(row(&[
             "Finish variance",

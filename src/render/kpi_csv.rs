@@ -108,6 +108,16 @@ pub fn csv(k: &Kpis) -> Result<String, String> {
         None,
     );
     push("health", "stale", Some(h.stale as f64), "items", None, None);
+    if let Some(c) = &k.confidence {
+        push(
+            "confidence",
+            "commitments_at_p80",
+            c.share,
+            "ratio",
+            Some(c.at_p80 as u64),
+            Some(c.commitments as u64),
+        );
+    }
     if let Some(b) = &k.baseline {
         let var = |v: Option<i64>| v.map(|v| v as f64);
         push(

@@ -12,6 +12,7 @@ use crate::analysis::diff::ScheduleDiff;
 use crate::analysis::kpi::Kpis;
 use crate::analysis::lint::LintView;
 use crate::analysis::overall::{Overall, Rag};
+use crate::analysis::risk_view::RiskView;
 use crate::analysis::risks::RiskExposure;
 use crate::analysis::scope::Scope;
 use crate::analysis::timeline::Timeline;
@@ -44,6 +45,9 @@ pub enum ReportSection {
     Upcoming,
     /// Open risks by exposure
     Risks,
+    /// P50, P80 and the probability of the program finish and each cluster's ready_by
+    /// (Monte Carlo, `milepost risk`), and the top drivers
+    Confidence,
     /// Vendor accountability
     Vendors,
     /// The KPIs (the numbers `milepost kpi` prints)
@@ -88,6 +92,8 @@ pub struct Report<'a> {
     pub since: Option<Since<'a>>,
     /// The schedule quality checks (of the whole program, whatever the scope).
     pub lint: &'a LintView<'a>,
+    /// The simulation (`milepost risk`) for the Confidence section, when it is shown.
+    pub confidence: Option<&'a RiskView<'a>>,
 }
 
 /// The icon and name of a health value.
@@ -149,6 +155,9 @@ pub fn render(r: &Report<'_>) -> String {
             ReportSection::Stale => ("Needs an update".into(), lists::stale(r)),
             ReportSection::Upcoming => ("Next two weeks".into(), lists::upcoming(r)),
             ReportSection::Risks => ("Open risks".into(), lists::risks(r)),
+            ReportSection::Confidence => {
+                ("Confidence".into(), super::report_confidence::confidence(r))
+            }
             ReportSection::Vendors => ("Vendors".into(), lists::vendors(r)),
             ReportSection::Kpis => ("KPIs".into(), super::kpi::markdown(r.kpis)),
             ReportSection::Quality => ("Schedule quality".into(), quality(r.lint)),

@@ -1,6 +1,7 @@
 //! The schedule: early and late dates, total float and drivers for every item (SPEC §2).
 pub mod cpm;
 pub mod late;
+pub mod montecarlo;
 
 use std::fmt;
 

@@ -318,6 +318,7 @@ impl Ctx<'_> {
                 .help("set `status: done` with `finished`, or give the working days still left"),
             );
         }
+        let duration_range = self.duration_range(m.duration_range.as_deref(), duration, origin);
         Milestone {
             id: m.id.clone(),
             name: m.name.clone().unwrap_or_else(|| m.id.clone()),
@@ -327,6 +328,7 @@ impl Ctx<'_> {
             owner: m.owner.clone(),
             kind: m.kind.unwrap_or_default(),
             duration,
+            duration_range,
             deps,
             start_no_earlier: m.start_no_earlier.map(|d| d.0),
             due: m.due.map(|d| d.0),

@@ -4,6 +4,7 @@ mod ids;
 mod incremental;
 mod items;
 mod progress;
+mod ranges;
 
 pub use incremental::{Basis, Revalidated, revalidate};
 

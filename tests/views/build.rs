@@ -82,6 +82,16 @@ pub fn critical(plan: &Plan) -> CriticalView<'_> {
     CriticalView::new(plan, None)
 }
 
+/// `risk` as the command builds it, with 2,000 iterations (seed 1).
+pub fn risk(plan: &Plan) -> milepost::analysis::risk_view::RiskView<'_> {
+    let options = milepost::schedule::montecarlo::Options {
+        iterations: 2000,
+        seed: 1,
+    };
+    milepost::analysis::risk_view::RiskView::new(plan, options, &Scope::default(), &|_| {})
+        .expect("simulates")
+}
+
 pub fn clusters(plan: &Plan) -> ClustersView<'_> {
     ClustersView::new(plan, None)
 }
@@ -136,6 +146,7 @@ pub fn diff(head: &Plan) -> DiffView {
             &LintView::new(&base, None),
             &LintView::new(head, None),
         ),
+        risk: None,
     }
 }
 
