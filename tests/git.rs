@@ -232,7 +232,7 @@ fn diff_markdown_is_a_pull_request_comment_that_renders() {
         .parts();
     assert_eq!(code, 0);
     assert!(out.starts_with("<!-- milepost:diff -->\n"), "{out}");
-    assert!(out.contains("**2 slipped, 1 added, 1 removed · program finish 2026-10-20 → 2026-10-26 (+4 working days)**"), "{out}");
+    assert!(out.contains("\n2 slipped, 1 added, 1 removed · program finish 2026-10-20 → 2026-10-26 (+4 working days)\n"), "{out}");
     assert!(
         out.contains("> [!WARNING]")
             && out.contains("Commitment moved: `install` due 2026-10-30 → **2026-11-06**"),

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::commitment_diff::{CommitmentChange, commitment_changes};
 use super::{Plan, clusters};
 use crate::model::Date;
 use crate::model::{Milestone, Program};
@@ -72,6 +73,8 @@ pub struct ScheduleDiff {
     pub finish: Moved,
     pub items: Vec<ItemChange>,
     pub critical_path: CriticalChange,
+    /// The commitments the change affects, worst first.
+    pub commitments: Vec<CommitmentChange>,
     pub commitments_moved: Vec<CommitmentMove>,
     pub clusters: Vec<ClusterMove>,
     /// Items present on both sides with nothing changed.
@@ -98,18 +101,17 @@ impl ScheduleDiff {
         self.items.iter().filter(|i| i.change == kind).count()
     }
 
-    /// Whether the program finish, or any item with a `due`, forecasts later than at
-    /// base (`diff --fail-on-slip`).
+    /// Whether the change slips the schedule (`--fail-on-slip`): it makes a commitment
+    /// missed, or missed by more working days; or, when the program has no
+    /// `finish_by`, it moves the program finish later. An item that moves later but
+    /// still meets every commitment does not count.
     pub fn slips(&self, head: &Plan) -> bool {
-        let later = |m: &Moved| m.delta.is_some_and(|d| d > 0);
-        later(&self.finish)
-            || self.items.iter().any(|i| {
-                later(&i.finish)
-                    && head
-                        .program
-                        .milestone_index(&i.id)
-                        .is_some_and(|j| head.program.milestones[j].due.is_some())
-            })
+        self.commitments.iter().any(|c| c.slips()) || self.finish_slips(head)
+    }
+
+    /// The program finish moves later and no `finish_by` judges it.
+    pub fn finish_slips(&self, head: &Plan) -> bool {
+        head.program.config.finish_by.is_none() && self.finish.delta.is_some_and(|d| d > 0)
     }
 }
 
@@ -212,6 +214,7 @@ pub fn diff(base: &Plan, head: &Plan) -> ScheduleDiff {
             Some(head.schedule.finish),
         ),
         critical_path: critical_change(base, head),
+        commitments: commitment_changes(base, head, &items),
         clusters: cluster_moves(base, head),
         items,
         commitments_moved,

@@ -3,7 +3,10 @@
 //! vendor accountability, risk exposure and a bounded timeline.
 pub mod baseline;
 pub mod check;
+pub mod check_slip;
 pub mod clusters;
+pub mod commitment_diff;
+pub mod commitments;
 pub mod confidence;
 pub mod critical;
 pub mod diff;

@@ -199,6 +199,11 @@ pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
             name: raw.program.name.unwrap_or_else(|| "program".into()),
             start,
             finish_by,
+            finish_by_at: raw
+                .program
+                .finish_by
+                .as_ref()
+                .map(|d| bytes(file, d.span())),
             timezone,
             exclude: raw.program.exclude,
             baseline: raw.program.baseline,

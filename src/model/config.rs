@@ -7,6 +7,7 @@ use chrono_tz::Tz;
 use super::lint::LintSettings;
 use super::vocab::{Distribution, FailOn, Kind};
 use crate::calendar::CalendarSpec;
+use crate::diag::Loc;
 use crate::limits::Limits;
 
 /// The settings of a program, checked.
@@ -16,6 +17,8 @@ pub struct Config {
     pub start: NaiveDate,
     /// `[program] finish_by`: every item finishes by the end of this day.
     pub finish_by: Option<NaiveDate>,
+    /// Where `finish_by` is written in milepost.toml (for annotations).
+    pub finish_by_at: Option<Loc>,
     pub timezone: Tz,
     pub exclude: Vec<String>,
     /// The baseline revision, if the program names one.

@@ -108,6 +108,11 @@ pub fn hyphenated(name: &'static str) -> Option<&'static str> {
         ("invalid_dates", "invalid-dates"),
         ("missed_tasks", "missed-tasks"),
         ("critical_path_test", "critical-path-test"),
+        ("now_missed", "now-missed"),
+        ("missed_by_more", "missed-by-more"),
+        ("date_edited", "date-edited"),
+        ("missed_by_less", "missed-by-less"),
+        ("now_met", "now-met"),
     ];
     HYPHENATED.iter().find(|(n, _)| *n == name).map(|(_, h)| *h)
 }
@@ -286,6 +291,26 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What a change did to a commitment (`diff`), worst first.
+    pub enum CommitmentVerdict ("commitment verdict") {
+        /// Met at the base, missed at the head (or added already missed).
+        NowMissed = "now_missed",
+        /// Missed on both sides, by more working days at the head.
+        MissedByMore = "missed_by_more",
+        /// The commitment was dropped.
+        Removed = "removed",
+        /// Its date was edited; whether it is met did not change.
+        DateEdited = "date_edited",
+        /// A new commitment, met.
+        Added = "added",
+        /// Missed on both sides, by fewer working days at the head.
+        MissedByLess = "missed_by_less",
+        /// Missed at the base, met at the head.
+        NowMet = "now_met",
+    }
+}
+
+vocabulary! {
     /// A schedule quality check of `milepost lint` (SPEC §6: the DCMA 14-point
     /// assessment), in the order of its number.
     pub enum LintCheck ("lint check") {
@@ -353,11 +378,12 @@ mod tests {
 
     #[test]
     fn every_name_with_an_underscore_has_its_hyphenated_alias() {
-        let tables: [&[&str]; 6] = [
+        let tables: [&[&str]; 7] = [
             Status::NAMES,
             Health::NAMES,
             FailOn::NAMES,
             CommitmentKind::NAMES,
+            CommitmentVerdict::NAMES,
             Kind::NAMES,
             LintCheck::NAMES,
         ];

@@ -3,7 +3,9 @@
 //! summary, a warning when dates move later, the changes, and the rest folded.
 use crate::analysis::diff::{ChangeKind, ItemChange, Moved, ScheduleDiff};
 
+use super::commitments;
 use super::markdown::escape;
+use crate::analysis::commitment_diff::CommitmentChange;
 
 /// The hidden marker that lets a bot update its comment instead of adding another.
 pub const MARKER: &str = "<!-- milepost:diff -->";
@@ -133,10 +135,21 @@ fn table(items: &[&ItemChange], budget: usize) -> String {
 
 /// Renders the whole comment.
 pub fn render(d: &ScheduleDiff, sides: &Sides<'_>) -> String {
-    let mut out = format!(
-        "{MARKER}\n### milepost: schedule impact\n\n**{}**\n\n",
-        summary(d)
-    );
+    let mut out = format!("{MARKER}\n### milepost: schedule impact\n\n");
+    // Commitments first: the verdict a reviewer acts on, then each one affected.
+    let name: fn(&CommitmentChange) -> String = |c| format!("`{}`", c.label());
+    let verdict = commitments::verdict(&d.commitments, Some(name));
+    let icon = if d.commitments.iter().any(CommitmentChange::slips) {
+        "❌"
+    } else {
+        "✅"
+    };
+    out.push_str(&format!("**{icon} {verdict}**\n\n"));
+    if !d.commitments.is_empty() {
+        out.push_str(&commitments::markdown(&d.commitments));
+        out.push('\n');
+    }
+    out.push_str(&format!("{}\n\n", summary(d)));
     let warns = warnings(d);
     if !warns.is_empty() {
         out.push_str("> [!WARNING]\n");

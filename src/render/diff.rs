@@ -44,11 +44,18 @@ impl View for DiffView {
 }
 
 fn terminal(d: &ScheduleDiff, base: &str, head: &str) -> Vec<Block> {
-    let mut out = format!(
-        "{base} → {head}, as of {}\n{}\n",
+    let mut lead = format!(
+        "{base} → {head}, as of {}\ncommitments: {}\n",
         d.today.0,
-        comment::summary(d)
+        super::commitments::verdict(&d.commitments, None)
     );
+    let mut blocks = Vec::new();
+    if !d.commitments.is_empty() {
+        blocks.push(Block::Text(lead));
+        blocks.push(Block::Grid(super::commitments::grid(&d.commitments)));
+        lead = String::new();
+    }
+    let mut out = format!("{lead}{}\n", comment::summary(d));
     for c in &d.commitments_moved {
         let to = c.head.map_or("removed".to_string(), |h| h.0.to_string());
         out.push_str(&format!(
@@ -60,7 +67,8 @@ fn terminal(d: &ScheduleDiff, base: &str, head: &str) -> Vec<Block> {
     }
     if d.items.is_empty() {
         out.push_str("no milestone changed\n");
-        return vec![Block::Text(out)];
+        blocks.push(Block::Text(out));
+        return blocks;
     }
     let date = |x: Option<crate::model::Date>| x.map_or("—".to_string(), |x| x.0.to_string());
     let rows = d
@@ -109,7 +117,7 @@ fn terminal(d: &ScheduleDiff, base: &str, head: &str) -> Vec<Block> {
         numeric: vec![4],
         flexible: vec![6],
     };
-    let mut blocks = vec![Block::Text(out), Block::Grid(grid)];
+    blocks.extend([Block::Text(out), Block::Grid(grid)]);
     let mut out = String::new();
     let cp = &d.critical_path;
     if !cp.entered.is_empty() || !cp.left.is_empty() {

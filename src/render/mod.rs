@@ -4,6 +4,7 @@
 pub mod check;
 pub mod clusters;
 pub mod comment;
+pub mod commitments;
 pub mod critical;
 pub mod csv;
 pub mod diff;
