@@ -9,3 +9,6 @@ mod fixture;
 
 #[path = "review/base.rs"]
 mod base;
+
+#[path = "review/commitments.rs"]
+mod commitments;

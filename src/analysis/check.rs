@@ -2,9 +2,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::diff::diff;
 use crate::load::place::{Place, Resolver};
-use crate::model::FailOn;
+use std::collections::HashMap;
+
+use crate::model::{CommitmentKind, FailOn};
+use crate::schedule::late::Tag;
 
 use super::{Health, Plan};
 
@@ -75,16 +77,22 @@ pub struct Row {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// The commitment the item threatens (SPEC v2 `commitment`): `ready_by dfw1-h200`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commitment: Option<String>,
 }
 
 /// Everything `check` found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CheckResult {
-    /// The findings (violations, then warnings), each group in order of severity of the
-    /// class, then topological order; for JUnit, every checked item (passing ones last).
+    /// The findings (violations, then warnings), grouped by the commitment they
+    /// threaten (the group with the worst row first; within it by class, then
+    /// commitment float, then topological order); for JUnit, every checked item (passing ones last).
     pub rows: Vec<Row>,
     pub today: NaiveDate,
     pub fail_on: Vec<&'static str>,
+    /// With `--fail-on-slip`: the base the change was compared with.
+    pub slip_base: Option<String>,
     pub milestones: usize,
     /// The command that found them (`check`, `lint`), for titles in CI reports.
     pub command: &'static str,
@@ -139,7 +147,7 @@ pub fn findings(
     for (i, place) in shown.iter().zip(Resolver::new(&p.files).places(&locs)) {
         places[*i] = place;
     }
-    let mut rows: Vec<(u8, Row)> = shown
+    let rows: Vec<Ranked> = shown
         .into_iter()
         .map(|i| {
             let severity = severity(i);
@@ -148,20 +156,61 @@ pub fn findings(
                 Some(Severity::Warning) => 10,
                 None => 20,
             };
-            (rank, row(plan, i, severity, prefix, places[i]))
+            let float = plan.schedule.items[i].commitment_float.unwrap_or(i64::MAX);
+            Ranked {
+                key: (rank, float),
+                row: row(plan, i, severity, prefix, places[i]),
+            }
         })
         .collect();
-    rows.sort_by_key(|(rank, _)| *rank);
     CheckResult {
-        rows: rows.into_iter().map(|(_, r)| r).collect(),
+        rows: worst_commitment_first(rows),
         today: plan.schedule.today,
         fail_on: fail_on.iter().map(|f| f.as_str()).collect(),
+        slip_base: None,
         milestones: p.milestones.len(),
         command: "check",
     }
 }
 
-fn row(
+/// A row and how bad it is: (class rank, commitment float), smaller is worse.
+struct Ranked {
+    key: (u8, i64),
+    row: Row,
+}
+
+/// The rows grouped by the commitment they threaten, the group with the worst row
+/// first, each group worst first; rows keep their order (topological) on ties. Rows
+/// of another severity never mix: a group's key is its worst row's class rank.
+fn worst_commitment_first(rows: Vec<Ranked>) -> Vec<Row> {
+    let mut worst: HashMap<(u8, Option<String>), (u8, i64)> = HashMap::new();
+    let band = |r: &Ranked| (r.key.0 / 10, r.row.commitment.clone());
+    for r in &rows {
+        let w = worst.entry(band(r)).or_insert(r.key);
+        *w = (*w).min(r.key);
+    }
+    let mut keyed: Vec<_> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(n, r)| {
+            let b = band(&r);
+            ((b.0, worst[&b], b.1, r.key, n), r.row)
+        })
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.into_iter().map(|(_, r)| r).collect()
+}
+
+/// `ready_by dfw1-h200`, `due sjc2-handover`, `finish_by`: a commitment as the rows name it.
+pub fn commitment_label(p: &crate::model::Program, tag: Tag) -> String {
+    match tag.kind {
+        CommitmentKind::Due => format!("due {}", p.milestones[tag.owner].id),
+        CommitmentKind::ReadyBy => format!("ready_by {}", p.clusters[tag.owner].id),
+        CommitmentKind::FinishBy => "finish_by".to_string(),
+    }
+}
+
+pub(super) fn row(
     plan: &Plan,
     i: usize,
     severity: Option<Severity>,
@@ -212,61 +261,6 @@ fn row(
         line: place.map_or(0, |(_, l, _)| l),
         column: place.map_or(0, |(_, _, c)| c),
         message: format!("{due}forecast finish {}{float}{who}", it.finish),
+        commitment: it.commitment.map(|tag| commitment_label(p, tag)),
     }
-}
-
-/// Violations for `--fail-on-slip`: the program finish or items with a due that
-/// forecast later than at the base (scheduled with the same today).
-/// `base_label` names the base in messages; `prefix` is the program's path in the repo.
-pub fn slip_rows(base: &Plan, head: &Plan, base_label: &str, prefix: &str) -> Vec<Row> {
-    let d = diff(base, head);
-    let mut resolver = Resolver::new(&head.program.files);
-    let mut rows = Vec::new();
-    if let (Some(delta), Some(b), Some(h)) = (
-        d.finish.delta.filter(|d| *d > 0),
-        d.finish.base,
-        d.finish.head,
-    ) {
-        rows.push(Row {
-            id: "program".into(),
-            name: head.program.config.name.clone(),
-            class: "slip",
-            severity: Some(Severity::Violation),
-            group: "program".into(),
-            path: None,
-            line: 0,
-            column: 0,
-            message: format!(
-                "program finish moves {delta} working days later than at {}: {} → {}",
-                base_label, b.0, h.0
-            ),
-        });
-    }
-    for change in d
-        .items
-        .iter()
-        .filter(|c| c.finish.delta.is_some_and(|d| d > 0))
-    {
-        let Some(i) = head.program.milestone_index(&change.id) else {
-            continue;
-        };
-        if head.program.milestones[i].due.is_none() {
-            continue;
-        }
-        let place = resolver.place(&head.program.milestones[i].origin.item());
-        let mut r = row(head, i, Some(Severity::Violation), Some(prefix), place);
-        r.class = "slip";
-        r.message = format!(
-            "forecast finish moves {} working days later than at {} ({}); {}",
-            change.finish.delta.unwrap_or(0),
-            base_label,
-            change
-                .finish
-                .base
-                .map_or(String::new(), |b| b.0.to_string()),
-            r.message
-        );
-        rows.push(r);
-    }
-    rows
 }

@@ -46,6 +46,7 @@ pub fn confidence_rows(plan: &Plan, sim: &Simulation, prefix: Option<&str>) -> V
             path: None,
             line: 0,
             column: 0,
+            commitment: None,
             message: format!(
                 "finish_by {date}: probability {} (below {}); {}",
                 percent(prob),
@@ -90,6 +91,7 @@ pub fn confidence_rows(plan: &Plan, sim: &Simulation, prefix: Option<&str>) -> V
                 }),
             line: place.map_or(0, |(_, l, _)| l),
             column: place.map_or(0, |(_, _, c)| c),
+            commitment: None,
             message: format!(
                 "{} {}: probability {} (below {}); {}",
                 c.kind,

@@ -38,6 +38,7 @@ pub fn findings(
         rows,
         today: view.today.0,
         fail_on: view.failed().map(|c| c.name.as_str()).collect(),
+        slip_base: None,
         milestones: plan.program.milestones.len(),
         command: "lint",
     }
@@ -71,6 +72,7 @@ fn failing(plan: &Plan, check: &CheckRecord<'_>, prefix: Option<&str>) -> Vec<Ro
                 path,
                 line: place.map_or(0, |(_, l, _)| l),
                 column: place.map_or(0, |(_, _, c)| c),
+                commitment: None,
                 message: message(check),
             }
         })
@@ -88,6 +90,7 @@ fn program_row(check: &CheckRecord<'_>, severity: Option<Severity>) -> Row {
         path: None,
         line: 0,
         column: 0,
+        commitment: None,
         message: message(check),
     }
 }

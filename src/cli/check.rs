@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use crate::analysis::Plan;
-use crate::analysis::check::{CheckResult, Row, findings, slip_rows};
+use crate::analysis::check::{CheckResult, Row, findings};
+use crate::analysis::check_slip::slip_rows;
 use crate::analysis::confidence;
 use crate::model::FailOn;
 use crate::render::check::CheckFormat;
@@ -26,7 +27,7 @@ pub struct Args {
     /// Write the report to FILE (atomically) instead of stdout; the result line still goes to stdout
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Also fail when the program finish or an item with a due forecasts later than at the base
+    /// Also fail when the change makes a commitment missed (or missed by more) than at the base
     #[arg(long)]
     pub fail_on_slip: bool,
     /// The base for --fail-on-slip [default: as for `milepost diff`]
@@ -53,8 +54,9 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         result.rows.splice(0..0, rows);
     }
     if args.fail_on_slip {
-        let slips = slips(ctx, &plan, args.base.clone())?;
+        let (base, slips) = slips(ctx, &plan, args.base.clone())?;
         result.rows.splice(0..0, slips);
+        result.slip_base = Some(base);
     }
     let report = render::check::render(&result, format);
     if format == CheckFormat::Github {
@@ -101,10 +103,18 @@ pub(super) fn append_step_summary(markdown: &str) -> Result<(), CommandError> {
 
 /// Violations for `--fail-on-slip`: the base plan, scheduled with the head's today,
 /// compared with the head.
-fn slips(ctx: &Context<'_>, head: &Plan, base: Option<String>) -> Result<Vec<Row>, CommandError> {
+/// Returns the base's name and the violations.
+fn slips(
+    ctx: &Context<'_>,
+    head: &Plan,
+    base: Option<String>,
+) -> Result<(String, Vec<Row>), CommandError> {
     let (repo, prefix) = ctx.repo()?;
     let rev = ctx.base_rev(&repo, base, false)?.rev;
     let label = format!("base ({})", rev.label);
     let base = ctx.plan_rev(&repo, &rev, &prefix, head.schedule.today, &label)?;
-    Ok(slip_rows(&base, head, &rev.label, &prefix))
+    Ok((
+        rev.label.clone(),
+        slip_rows(&base, head, &rev.label, &prefix),
+    ))
 }

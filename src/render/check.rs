@@ -45,32 +45,54 @@ pub fn render(result: &CheckResult, format: CheckFormat) -> String {
 }
 
 impl CheckResult {
-    /// The closing line: `ok: …` or `check failed: …`.
+    /// The closing line: `ok: …` or `check failed: …`, naming the policy that failed.
     pub fn summary(&self) -> String {
         let n = self.with(Severity::Violation).count();
-        let policy = if self.fail_on.is_empty() {
-            "nothing".to_string()
-        } else {
-            self.fail_on.join(", ")
-        };
+        let slipped = self
+            .with(Severity::Violation)
+            .filter(|r| r.class == "slip")
+            .count();
+        let slip_gate = self
+            .slip_base
+            .as_ref()
+            .map(|base| format!("--fail-on-slip (against {base})"));
         if n == 0 {
             let plural = if self.milestones == 1 { "" } else { "s" };
-            format!(
-                "ok: {} milestone{plural}, none {} as of {}",
-                self.milestones,
-                if self.fail_on.is_empty() {
-                    "checked".to_string()
-                } else {
-                    self.fail_on.join(" or ")
-                },
+            let none = if self.fail_on.is_empty() {
+                "checked".to_string()
+            } else {
+                self.fail_on.join(" or ")
+            };
+            let slip = self.slip_base.as_ref().map_or(String::new(), |base| {
+                format!(", no commitment slipped against {base},")
+            });
+            return format!(
+                "ok: {} milestone{plural}, none {none}{slip} as of {}",
+                self.milestones, self.today
+            );
+        }
+        let policy = format!("fail_on = [{}]", self.fail_on.join(", "));
+        let parts: Vec<(usize, String)> = [(n - slipped, Some(policy)), (slipped, slip_gate)]
+            .into_iter()
+            .filter_map(|(k, p)| p.filter(|_| k > 0).map(|p| (k, p)))
+            .collect();
+        let plural = |k: usize| if k == 1 { "" } else { "s" };
+        match parts.as_slice() {
+            [(_, only)] => format!(
+                "check failed: {n} violation{} of {only} as of {}",
+                plural(n),
                 self.today
-            )
-        } else {
-            format!(
-                "check failed: {n} violation{} of fail_on = [{policy}] as of {}",
-                if n == 1 { "" } else { "s" },
-                self.today
-            )
+            ),
+            _ => format!(
+                "check failed: {n} violation{} as of {}: {}",
+                plural(n),
+                self.today,
+                parts
+                    .iter()
+                    .map(|(k, p)| format!("{k} of {p}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         }
     }
 

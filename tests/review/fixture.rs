@@ -9,16 +9,18 @@ use crate::common::repo::Repo;
 
 pub const TOML: &str = "[program]\nname = \"Demo\"\nstart = 2026-10-05\nfinish_by = 2026-12-31\n";
 pub const SITES: &str =
-    "sites:\n  - {id: dfw1}\nclusters:\n  - {id: a, site: dfw1, gpus: 8, ready_by: 2026-11-06}\n";
-/// The plan on main: install due 2026-11-06 with 4 working days to spare.
+    "sites:\n  - {id: dfw1}\nclusters:\n  - {id: a, site: dfw1, gpus: 8, ready_by: 2026-10-23}\n";
+/// The plan on main (today 2026-10-05): install finishes 2026-10-20, due 2026-10-23
+/// with 3 working days to spare; so does cluster `a` against its ready_by.
 pub const PLAN: &str = "milestones:
   - {id: po, name: PO placed, cluster: a, duration: 3, owner: ann}
   - {id: deliver, name: Racks delivered, cluster: a, duration: 5, depends_on: [po], owner: bo}
-  - {id: install, name: Installed, cluster: a, duration: 4, depends_on: [deliver], due: 2026-11-06, owner: cy}
+  - {id: install, name: Installed, cluster: a, duration: 4, depends_on: [deliver], due: 2026-10-23, owner: cy}
   - {id: paperwork, name: Paperwork, cluster: a, duration: 2, owner: di}
 ";
 
-/// The plan on week-50: delivery takes 13 days instead of 5.
+/// The plan on week-50: delivery takes 13 days instead of 5, so install finishes
+/// 2026-10-30: 5 working days past its due and the cluster's ready_by.
 pub fn week50_plan() -> String {
     PLAN.replace(
         "duration: 5, depends_on: [po]",
