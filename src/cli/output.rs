@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use super::{ColorChoice, CommandError};
 use crate::render::Format;
-use crate::render::table::{FIXED_WIDTH, Style};
+use crate::render::table::{self, Style};
 use crate::render::view::{self, View};
 
 /// The process's output streams and their capabilities.
@@ -85,18 +85,14 @@ impl Output {
         }
     }
 
-    /// `note: 2 columns hidden to fit 80 columns (start, owner); --wide shows all`.
+    /// On a terminal, notes the table columns hidden to fit it. Piped output is always
+    /// [`crate::render::table::FIXED_WIDTH`] wide (docs/cli.md), so it gets no note: a
+    /// script or cron job would get the same line on stderr at every run.
     fn note_hidden(&self, hidden: &[&str]) {
-        if hidden.is_empty() {
-            return;
+        let note = self.terminal_width.and_then(|w| table::hidden_note(hidden, w));
+        if let Some(note) = note {
+            self.message(&note);
         }
-        let width = self.table_style().width.unwrap_or(FIXED_WIDTH);
-        let n = hidden.len();
-        self.message(&format!(
-            "note: {n} column{} hidden to fit {width} columns ({}); --wide shows all\n",
-            if n == 1 { "" } else { "s" },
-            hidden.join(", ")
-        ));
     }
 
     /// Writes a message to stderr.

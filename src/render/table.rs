@@ -81,6 +81,19 @@ pub fn render_fitted(grid: &Grid, style: Style) -> Rendered {
     }
 }
 
+/// `note: 2 columns hidden to fit 80 columns (start, owner); --wide shows all`, for
+/// stderr; `None` when nothing was hidden.
+pub fn hidden_note(hidden: &[&str], width: u16) -> Option<String> {
+    let n = hidden.len();
+    (n > 0).then(|| {
+        format!(
+            "note: {n} column{} hidden to fit {width} columns ({}); --wide shows all\n",
+            if n == 1 { "" } else { "s" },
+            hidden.join(", ")
+        )
+    })
+}
+
 fn row_of(row: &[super::Cell], fit: &Fit, color: bool) -> Row {
     let mut cells = Row::from(row.iter().zip(&fit.widths).map(|(c, width)| {
         let text = width.map_or(c.text.as_str().into(), |w| fit::cut(&c.text, w));
@@ -114,5 +127,23 @@ fn constrain(table: &mut Table, grid: &Grid, fit: &Fit) {
         if let Some(column) = table.column_mut(col) {
             column.set_cell_alignment(CellAlignment::Right);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_note_names_the_hidden_columns() {
+        assert_eq!(hidden_note(&[], 80), None);
+        assert_eq!(
+            hidden_note(&["start"], 120).as_deref(),
+            Some("note: 1 column hidden to fit 120 columns (start); --wide shows all\n")
+        );
+        assert_eq!(
+            hidden_note(&["owner", "start"], 80).as_deref(),
+            Some("note: 2 columns hidden to fit 80 columns (owner, start); --wide shows all\n")
+        );
     }
 }
