@@ -89,7 +89,9 @@ impl Output {
     /// [`crate::render::table::FIXED_WIDTH`] wide (docs/cli.md), so it gets no note: a
     /// script or cron job would get the same line on stderr at every run.
     fn note_hidden(&self, hidden: &[&str]) {
-        let note = self.terminal_width.and_then(|w| table::hidden_note(hidden, w));
+        let note = self
+            .terminal_width
+            .and_then(|w| table::hidden_note(hidden, w));
         if let Some(note) = note {
             self.message(&note);
         }
