@@ -177,7 +177,8 @@ pub fn headline(k: &Kpis) -> Grid {
         rows,
         numeric: vec![],
         flexible: vec![2],
-        // Hidden first when too wide (docs/cli.md, "Tables"); kpi and value always stay.
+        // Hidden first when too wide (docs/cli.md, "Tables");
+        // kpi and value always stay.
         drop_order: vec!["over"],
     }
 }
@@ -205,7 +206,8 @@ pub fn breakdowns(k: &Kpis) -> Vec<(&'static str, Grid)> {
                     .collect(),
                 numeric: vec![1, 2, 3],
                 flexible: vec![],
-                // Hidden first when too wide (docs/cli.md, "Tables"); cluster and utilisation always stay.
+                // Hidden first when too wide (docs/cli.md, "Tables");
+                // cluster and utilisation always stay.
                 drop_order: vec!["allocated", "gpus"],
             },
         ));
@@ -231,7 +233,8 @@ pub fn breakdowns(k: &Kpis) -> Vec<(&'static str, Grid)> {
                     .collect(),
                 numeric: vec![3],
                 flexible: vec![1, 2],
-                // Hidden first when too wide (docs/cli.md, "Tables"); cluster and days always stay.
+                // Hidden first when too wide (docs/cli.md, "Tables");
+                // cluster and days always stay.
                 drop_order: vec!["dates", "from", "to"],
             },
         ));
@@ -255,7 +258,8 @@ pub fn breakdowns(k: &Kpis) -> Vec<(&'static str, Grid)> {
                         .collect(),
                     numeric: vec![1, 2, 3],
                     flexible: vec![],
-                    // Hidden first when too wide (docs/cli.md, "Tables"); the key and share always stay.
+                    // Hidden first when too wide (docs/cli.md, "Tables");
+                    // the key and share always stay.
                     drop_order: vec!["done with due", "on time"],
                 },
             )
@@ -293,7 +297,8 @@ pub fn breakdowns(k: &Kpis) -> Vec<(&'static str, Grid)> {
                     .collect(),
                 numeric: vec![3],
                 flexible: vec![],
-                // Hidden first when too wide (docs/cli.md, "Tables"); cluster and variance always stay.
+                // Hidden first when too wide (docs/cli.md, "Tables");
+                // cluster and variance always stay.
                 drop_order: vec!["baseline", "forecast"],
             },
         ));

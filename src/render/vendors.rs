@@ -114,7 +114,8 @@ pub fn grid(plan: &Plan, scores: &[VendorScore], layout: Layout) -> Grid {
             rows,
             numeric: vec![1, 2, 3, 5, 6],
             flexible: vec![7],
-            // Hidden first when too wide (docs/cli.md, "Tables"); vendor and on time always stay.
+            // Hidden first when too wide (docs/cli.md, "Tables");
+            // vendor and on time always stay.
             drop_order: vec![
                 "lead q / a",
                 "items",
