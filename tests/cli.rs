@@ -445,3 +445,37 @@ fn the_example_program() {
     let (_, clusters, _) = run(&["clusters"]);
     insta::assert_snapshot!("example_clusters", clusters);
 }
+
+/// Piped, `status` is 120 columns wide: the example's names need `start` hidden, with
+/// no note on stderr (the note is for terminals). `--wide`, a global option, shows
+/// every column and cuts nothing, before or after the command.
+#[test]
+fn wide_shows_every_column_of_a_piped_table() {
+    let status = |args: &[&str]| {
+        Milepost::example()
+            .today("2026-12-14")
+            .args(args)
+            .run()
+            .parts()
+    };
+    let (code, fitted, err) = status(&["status"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let header = fitted.lines().next().unwrap();
+    assert!(
+        header.contains("name") && !header.contains("start"),
+        "{header}"
+    );
+    assert!(fitted.lines().all(|l| l.chars().count() <= 120));
+    assert!(fitted.contains('…'));
+    for args in [["--wide", "status"], ["status", "--wide"]] {
+        let (code, wide, err) = status(&args);
+        assert_eq!((code, err.as_str()), (0, ""));
+        let header = wide.lines().next().unwrap();
+        assert!(
+            header.contains("start") && header.contains("owner"),
+            "{header}"
+        );
+        assert!(wide.lines().any(|l| l.chars().count() > 120));
+        assert!(!wide.contains('…'), "{wide}");
+    }
+}

@@ -2,9 +2,11 @@
 //! bundled example (today = 2026-12-14, as in the README) and rendered through
 //! `render::view` in every format it supports; the formats it does not support are
 //! refused with `ErrorKind::Unsupported`. The `check` CI formats are snapshotted too.
-//! The views are built as the commands in src/cli/ build them.
+//! The views are built as the commands in src/cli/ build them. views/widths.rs renders
+//! every table at 60, 80, 100 and 120 columns.
 mod views {
     pub mod build;
+    mod widths;
 }
 
 use std::io::ErrorKind;

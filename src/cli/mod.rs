@@ -61,6 +61,10 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     color: ColorChoice,
 
+    /// Show every table column at full width, however wide (no column hidden or cut)
+    #[arg(long, global = true)]
+    wide: bool,
+
     /// Without a command, milepost prints a short guide
     #[command(subcommand)]
     command: Option<Command>,
@@ -116,7 +120,7 @@ fn run() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let out = Output::new(cli.color);
+    let out = Output::new(cli.color, cli.wide);
     let ctx = Context {
         program: cli.program.clone(),
         today: cli.today,

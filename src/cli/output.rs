@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use super::{ColorChoice, CommandError};
 use crate::render::Format;
-use crate::render::table::Style;
+use crate::render::table::{self, Style};
 use crate::render::view::{self, View};
 
 /// The process's output streams and their capabilities.
@@ -12,11 +12,13 @@ pub struct Output {
     pub color_out: bool,
     pub color_err: bool,
     pub terminal_width: Option<u16>,
+    /// `--wide`: tables show every column at full width.
+    pub wide: bool,
 }
 
 impl Output {
-    /// Decides colour and width for this process.
-    pub fn new(choice: ColorChoice) -> Output {
+    /// Decides colour and width for this process (`wide`: tables are never fitted).
+    pub fn new(choice: ColorChoice, wide: bool) -> Output {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let decide = |tty: bool| match choice {
             ColorChoice::Always => true,
@@ -29,6 +31,7 @@ impl Output {
             color_out: decide(stdout_tty),
             color_err: decide(std::io::stderr().is_terminal()),
             terminal_width,
+            wide,
         }
     }
 
@@ -37,6 +40,7 @@ impl Output {
         Style {
             color: self.color_out,
             width: self.terminal_width,
+            wide: self.wide,
         }
     }
 
@@ -64,16 +68,32 @@ impl Output {
         }
     }
 
-    /// Renders `view` in `format` to stdout. A closed pipe is not an error.
+    /// Renders `view` in `format` to stdout, and notes on stderr the table columns hidden
+    /// to fit the width. A closed pipe is not an error.
     pub fn emit(&self, view: &impl View, format: Format) -> Result<(), CommandError> {
         let written = view::write(view, format, self.table_style(), std::io::stdout().lock());
+        if let Ok(hidden) = &written {
+            self.note_hidden(hidden);
+        }
         match written {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::Unsupported => Err(CommandError::usage(
                 format!("this command has no {} output", format_name(format)),
             )),
             Err(e) => Err(CommandError::io(format!("cannot write output: {e}"))),
-            Ok(()) => Ok(()),
+            Ok(_) => Ok(()),
+        }
+    }
+
+    /// On a terminal, notes the table columns hidden to fit it. Piped output is always
+    /// [`crate::render::table::FIXED_WIDTH`] wide (docs/cli.md), so it gets no note: a
+    /// script or cron job would get the same line on stderr at every run.
+    fn note_hidden(&self, hidden: &[&str]) {
+        let note = self
+            .terminal_width
+            .and_then(|w| table::hidden_note(hidden, w));
+        if let Some(note) = note {
+            self.message(&note);
         }
     }
 

@@ -20,6 +20,18 @@ impl View for ClustersView<'_> {
             rows: self.clusters.iter().map(row).collect(),
             numeric: vec![3, 7],
             flexible: vec![2],
+            // Hidden first when too wide (docs/cli.md, "Tables");
+            // id, forecast and health always stay.
+            drop_order: vec![
+                "site",
+                "gpus",
+                "gpu",
+                "lifecycle",
+                "baseline",
+                "var",
+                "ready_by",
+                "slip",
+            ],
         };
         if self.baseline {
             grid.push_baseline_records(

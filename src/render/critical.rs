@@ -47,6 +47,11 @@ fn grid(view: &CriticalView<'_>, shown: &[usize]) -> Grid {
         rows: shown.iter().map(|&n| row((n, &view.items[n]))).collect(),
         numeric: vec![0, 5],
         flexible: vec![2, 6, 7],
+        // Hidden first when too wide (docs/cli.md, "Tables");
+        // #, id and finish always stay.
+        drop_order: vec![
+            "cluster", "owner", "start", "baseline", "float", "name", "var",
+        ],
     };
     if view.baseline {
         grid.push_baseline_records(

@@ -60,6 +60,7 @@ mod tests {
             ],
             numeric: vec![],
             flexible: vec![],
+            drop_order: vec![],
         };
         assert_eq!(
             render(&grid).as_deref(),

@@ -116,6 +116,9 @@ fn terminal(d: &ScheduleDiff, base: &str, head: &str) -> Vec<Block> {
         rows,
         numeric: vec![4],
         flexible: vec![6],
+        // Hidden first when too wide (docs/cli.md, "Tables");
+        // id, head finish and Δ always stay.
+        drop_order: vec!["fields", "base finish", "health", "change"],
     };
     blocks.extend([Block::Text(out), Block::Grid(grid)]);
     let mut out = String::new();

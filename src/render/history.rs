@@ -58,5 +58,10 @@ fn grid(entries: &[HistoryEntry]) -> Grid {
         rows,
         numeric: vec![6, 9, 10],
         flexible: vec![2, 3],
+        // Hidden first when too wide (docs/cli.md, "Tables");
+        // commit, finish and Δ always stay.
+        drop_order: vec![
+            "duration", "status", "author", "due", "date", "subject", "change", "float",
+        ],
     }
 }

@@ -177,6 +177,9 @@ pub fn headline(k: &Kpis) -> Grid {
         rows,
         numeric: vec![],
         flexible: vec![2],
+        // Hidden first when too wide (docs/cli.md, "Tables");
+        // kpi and value always stay.
+        drop_order: vec!["over"],
     }
 }
 
@@ -203,6 +206,9 @@ pub fn breakdowns(k: &Kpis) -> Vec<(&'static str, Grid)> {
                     .collect(),
                 numeric: vec![1, 2, 3],
                 flexible: vec![],
+                // Hidden first when too wide (docs/cli.md, "Tables");
+                // cluster and utilisation always stay.
+                drop_order: vec!["allocated", "gpus"],
             },
         ));
     }
@@ -227,6 +233,9 @@ pub fn breakdowns(k: &Kpis) -> Vec<(&'static str, Grid)> {
                     .collect(),
                 numeric: vec![3],
                 flexible: vec![1, 2],
+                // Hidden first when too wide (docs/cli.md, "Tables");
+                // cluster and days always stay.
+                drop_order: vec!["dates", "from", "to"],
             },
         ));
     }
@@ -249,6 +258,9 @@ pub fn breakdowns(k: &Kpis) -> Vec<(&'static str, Grid)> {
                         .collect(),
                     numeric: vec![1, 2, 3],
                     flexible: vec![],
+                    // Hidden first when too wide (docs/cli.md, "Tables");
+                    // the key and share always stay.
+                    drop_order: vec!["done with due", "on time"],
                 },
             )
         })
@@ -285,6 +297,9 @@ pub fn breakdowns(k: &Kpis) -> Vec<(&'static str, Grid)> {
                     .collect(),
                 numeric: vec![3],
                 flexible: vec![],
+                // Hidden first when too wide (docs/cli.md, "Tables");
+                // cluster and variance always stay.
+                drop_order: vec!["baseline", "forecast"],
             },
         ));
     }

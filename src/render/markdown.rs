@@ -46,6 +46,7 @@ mod tests {
             rows: vec![vec![Cell::plain("x|y"), Cell::plain("3")]],
             numeric: vec![1],
             flexible: vec![],
+            drop_order: vec![],
         };
         assert_eq!(render(&grid), "| a | n |\n| --- | ---: |\n| x\\|y | 3 |\n");
     }

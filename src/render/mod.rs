@@ -10,6 +10,7 @@ pub mod csv;
 pub mod diff;
 pub mod dot;
 pub mod export;
+pub mod fit;
 pub mod github;
 pub mod gitlab;
 pub mod history;
@@ -108,6 +109,11 @@ pub struct Grid {
     pub numeric: Vec<usize>,
     /// Columns (by index) that may be cut to fit the width; the others keep their width.
     pub flexible: Vec<usize>,
+    /// The headers of the columns a table hides when it is too wide for its width, the
+    /// least valuable first; columns not listed are always shown (see [`fit`], and
+    /// "Tables" in docs/cli.md for each table's order). Headers not in the grid are
+    /// skipped, so an order may name optional columns (`baseline`, `var`).
+    pub drop_order: Vec<&'static str>,
 }
 
 impl Grid {

@@ -261,6 +261,7 @@ fn clusters(r: &Report<'_>) -> String {
         rows: Vec::new(),
         numeric: vec![2, 6],
         flexible: vec![],
+        drop_order: vec![],
     };
     for f in &shown {
         let c = &p.clusters[f.cluster];

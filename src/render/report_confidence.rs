@@ -25,6 +25,7 @@ pub(super) fn confidence(r: &Report<'_>) -> String {
         rows: Vec::new(),
         numeric: vec![5],
         flexible: vec![],
+        drop_order: vec![],
     };
     if r.scope.is_all() {
         let p = &view.program;

@@ -38,6 +38,7 @@ pub(super) fn stale(r: &Report<'_>) -> String {
         rows: Vec::new(),
         numeric: vec![],
         flexible: vec![],
+        drop_order: vec![],
     };
     for &i in r.stale {
         let m = &p.milestones[i];
@@ -87,6 +88,7 @@ pub(super) fn critical(r: &Report<'_>) -> String {
         rows: Vec::new(),
         numeric: vec![0, 7],
         flexible: vec![],
+        drop_order: vec![],
     };
     for (n, &i) in path.iter().enumerate() {
         let it = &r.plan.schedule.items[i];
@@ -135,6 +137,7 @@ pub(super) fn late(r: &Report<'_>) -> String {
         rows: Vec::new(),
         numeric: vec![6, 7],
         flexible: vec![],
+        drop_order: vec![],
     };
     for &i in &list {
         let m = &r.plan.program.milestones[i];
@@ -176,6 +179,7 @@ pub(super) fn upcoming(r: &Report<'_>) -> String {
         rows: Vec::new(),
         numeric: vec![],
         flexible: vec![],
+        drop_order: vec![],
     };
     for &i in list {
         let m = &r.plan.program.milestones[i];
@@ -211,6 +215,7 @@ pub(super) fn risks(r: &Report<'_>) -> String {
             rows: Vec::new(),
             numeric: vec![3, 5],
             flexible: vec![],
+            drop_order: vec![],
         };
         for x in r.risks {
             let risk = &p.risks[x.risk];

@@ -90,6 +90,9 @@ fn commitments(view: &RiskView<'_>) -> Grid {
         rows,
         numeric: vec![5],
         flexible: vec![0],
+        // Hidden first when too wide (docs/cli.md, "Tables");
+        // commitment, P80 and probability always stay.
+        drop_order: vec!["distribution", "P50", "forecast", "committed"],
     }
 }
 
@@ -147,6 +150,9 @@ fn drivers(view: &RiskView<'_>) -> Grid {
             .collect(),
         numeric: vec![1, 2],
         flexible: vec![0],
+        // Hidden first when too wide (docs/cli.md, "Tables");
+        // item and criticality always stay.
+        drop_order: vec!["sensitivity"],
     }
 }
 
@@ -223,6 +229,9 @@ fn risks(moving: &[&RiskShift<'_>]) -> Grid {
         rows,
         numeric: vec![1],
         flexible: vec![2, 3],
+        // Hidden first when too wide (docs/cli.md, "Tables");
+        // risk and program P80 always stay.
+        drop_order: vec!["probability (points)", "commitment P80 moved most"],
     }
 }
 

@@ -42,6 +42,7 @@ pub(super) fn blocks(risk: &RiskDiff, medium: Medium) -> Vec<Block> {
             rows,
             numeric: vec![3, 4, 5],
             flexible: vec![0],
+            drop_order: vec![],
         }),
     ]
 }

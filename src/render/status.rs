@@ -102,6 +102,9 @@ fn grid(view: &StatusView<'_>) -> Grid {
         rows,
         numeric: vec![7],
         flexible: vec![2, 3],
+        // Hidden first when too wide (docs/cli.md, "Tables");
+        // the mark, id, finish and health always stay.
+        drop_order: vec!["start", "owner", "due", "baseline", "float", "name", "var"],
     };
     if view.baseline {
         grid.push_baseline_records(

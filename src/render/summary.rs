@@ -328,6 +328,7 @@ pub fn changes(r: &Report<'_>, s: &Since<'_>) -> String {
             rows: Vec::new(),
             numeric: vec![3],
             flexible: vec![],
+            drop_order: vec![],
         };
         for i in &moved {
             let date = |x: Option<crate::model::Date>| x.map_or("—".into(), |x| x.0.to_string());

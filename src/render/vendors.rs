@@ -96,6 +96,7 @@ pub fn grid(plan: &Plan, scores: &[VendorScore], layout: Layout) -> Grid {
             rows,
             numeric: vec![2, 3, 4, 6, 7, 9, 10],
             flexible: vec![1, 8],
+            drop_order: vec![],
         },
         Layout::Compact => Grid {
             headers: vec![
@@ -113,6 +114,18 @@ pub fn grid(plan: &Plan, scores: &[VendorScore], layout: Layout) -> Grid {
             rows,
             numeric: vec![1, 2, 3, 5, 6],
             flexible: vec![7],
+            // Hidden first when too wide (docs/cli.md, "Tables");
+            // vendor and on time always stay.
+            drop_order: vec![
+                "lead q / a",
+                "items",
+                "done",
+                "open",
+                "late",
+                "health",
+                "worst open item",
+                "slip",
+            ],
         },
     }
 }

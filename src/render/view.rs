@@ -46,9 +46,17 @@ pub trait View: Serialize {
     }
 }
 
-/// Writes `view` in `format` to `w` (a terminal `style` for tables).
-pub fn write(view: &impl View, format: Format, style: Style, w: impl Write) -> io::Result<()> {
+/// Writes `view` in `format` to `w` (a terminal `style` for tables). Returns the
+/// headers of the table columns hidden to fit the width, each once (none in other
+/// formats).
+pub fn write(
+    view: &impl View,
+    format: Format,
+    style: Style,
+    w: impl Write,
+) -> io::Result<Vec<&'static str>> {
     let mut w = BufWriter::with_capacity(1 << 16, w);
+    let mut hidden = Vec::new();
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut w, view)?;
@@ -62,13 +70,20 @@ pub fn write(view: &impl View, format: Format, style: Style, w: impl Write) -> i
             w.write_all(text.as_bytes())?;
         }
         Format::Table => write_blocks(&mut w, view.blocks(Medium::Terminal), |g| {
-            table::render(g, style)
+            let table = table::render_fitted(g, style);
+            for header in table.hidden {
+                if !hidden.contains(&header) {
+                    hidden.push(header);
+                }
+            }
+            table.text
         })?,
         Format::Markdown => {
             write_blocks(&mut w, view.blocks(Medium::Markdown), markdown::render)?;
         }
     }
-    w.flush()
+    w.flush()?;
+    Ok(hidden)
 }
 
 /// Renders `view` in `format` as a string (for reports and tests).
@@ -81,7 +96,7 @@ pub fn to_string(view: &impl View, format: Format, style: Style) -> io::Result<S
 fn write_blocks(
     w: &mut impl Write,
     blocks: Vec<Block>,
-    grid: impl Fn(&Grid) -> String,
+    mut grid: impl FnMut(&Grid) -> String,
 ) -> io::Result<()> {
     for block in blocks {
         match block {

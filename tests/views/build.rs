@@ -2,6 +2,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
+use milepost::analysis::baseline::Baseline;
 use milepost::analysis::check::{CheckResult, findings};
 use milepost::analysis::clusters::ClustersView;
 use milepost::analysis::critical::CriticalView;
@@ -109,11 +110,10 @@ pub fn vendors(plan: &Plan) -> VendorsView<'_> {
     VendorsView::new(plan, vendor_scores::scores(plan, &scope, &items))
 }
 
-/// `head` against a base where DFW1 H200 burn-in took 3 working days instead of 5:
-/// the change slips the H200 handover and the A100 retirement behind it by 2 days
-/// (the program finish does not move).
-pub fn diff(head: &Plan) -> DiffView {
-    let base = load_example(|file, text| {
+/// The example with DFW1 H200 burn-in taking 3 working days instead of 5: the base of
+/// [`diff`] and the plan of [`baseline`].
+fn shorter_burn_in() -> Plan {
+    load_example(|file, text| {
         if file != "clusters/dfw1-h200.yaml" {
             return text;
         }
@@ -123,7 +123,40 @@ pub fn diff(head: &Plan) -> DiffView {
         );
         assert_eq!(text.matches(from).count(), 1, "burn-in's duration moved");
         text.replace(from, to)
-    });
+    })
+}
+
+/// A baseline 2 working days ahead of the example on the H200 handover's chain, as
+/// `--baseline REV` loads one.
+pub fn baseline() -> Baseline {
+    Baseline::new("baseline/2026-q4".into(), &shorter_burn_in())
+}
+
+pub fn status_baseline<'a>(plan: &'a Plan, baseline: &Baseline) -> StatusView<'a> {
+    let items: Vec<usize> = plan.in_order().collect();
+    StatusView::new(plan, &items, Some(baseline))
+}
+
+pub fn critical_baseline<'a>(plan: &'a Plan, baseline: &Baseline) -> CriticalView<'a> {
+    CriticalView::new(plan, Some(baseline))
+}
+
+pub fn clusters_baseline<'a>(plan: &'a Plan, baseline: &Baseline) -> ClustersView<'a> {
+    ClustersView::new(plan, Some(baseline))
+}
+
+pub fn kpi_baseline(plan: &Plan, baseline: &Baseline) -> Kpis {
+    let scope = Scope::default();
+    let items = scope.items(plan);
+    let forecasts = milepost::analysis::clusters::forecast(plan);
+    kpi::compute(plan, &scope, &items, &forecasts, Some(baseline))
+}
+
+/// `head` against a base where DFW1 H200 burn-in took 3 working days instead of 5:
+/// the change slips the H200 handover and the A100 retirement behind it by 2 days
+/// (the program finish does not move).
+pub fn diff(head: &Plan) -> DiffView {
+    let base = shorter_burn_in();
     let commit = "0123456789abcdef0123456789abcdef01234567";
     DiffView {
         base: Side {
