@@ -162,6 +162,9 @@ pub fn grid(changes: &[CommitmentChange]) -> Grid {
         rows,
         numeric: vec![],
         flexible: vec![5],
+        // The date and its standing say whether it is met; the forecast pair and the
+        // verdict's words go first.
+        drop_order: vec!["date", "forecast", "verdict", "driven by"],
     }
 }
 
