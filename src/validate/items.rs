@@ -60,10 +60,11 @@ impl Ctx<'_> {
         // break ties); 16 is a generous mean id length.
         let cost = (map.len() as u64).saturating_mul(id.len() as u64 * 16 * 2);
         if map.len() <= 50_000 && id.len() <= HINT_MAX_LEN && self.spend(cost) {
+            // Only valid ids are offered: an id reported as bad is not one to copy.
             let candidates: Vec<&str> = map
                 .keys()
                 .map(String::as_str)
-                .filter(|c| c.len() <= HINT_MAX_LEN)
+                .filter(|c| c.len() <= HINT_MAX_LEN && super::ids::is_valid_id(c))
                 .collect();
             let mut best = did_you_mean(id, &candidates);
             // Ties in closeness resolve by id so the hint never depends on hash order.
