@@ -24,3 +24,19 @@ fn a_hint_offers_only_valid_ids() {
     assert!(err.contains("unknown milestone `fabric-up`"), "{err}");
     assert!(!err.contains("did you mean `fabric_Up`"), "{err}");
 }
+
+#[test]
+fn a_quoted_toml_date_says_to_remove_the_quotes() {
+    for toml in [
+        "[program]\nname = \"t\"\nstart = \"2026-10-05\"\n",
+        "[program]\nname = \"t\"\nstart = 2026-10-05\n[calendar]\nholidays = [\"2026-12-25\"]\n",
+    ] {
+        let p = TestProgram::new(toml).file("plan.yaml", "milestones:\n  - {id: a}\n");
+        let err = stderr(&p, &["validate"], 2);
+        assert!(err.contains("expected a TOML datetime"), "{err}");
+        assert!(
+            err.contains("remove the quotes: TOML dates are written bare, e.g. 2026-01-05"),
+            "{err}"
+        );
+    }
+}
