@@ -40,3 +40,17 @@ fn a_quoted_toml_date_says_to_remove_the_quotes() {
         );
     }
 }
+
+#[test]
+fn an_unknown_status_is_the_only_message_about_the_item_progress() {
+    let p = TestProgram::simple().file(
+        "plan.yaml",
+        "milestones:\n  - {id: a, duration: 3, status: done, finished: 2026-10-07}\n  - id: b\n    duration: 5\n    depends_on: [a]\n    status: in-progress\n    started: 2026-10-08\n    remaining: 2\n    as_of: 2026-11-02\n  - {id: c, depends_on: [b], status: done, finished: 2026-11-06}\n",
+    );
+    let err = stderr(&p, &["validate"], 2);
+    assert!(err.contains("unknown value `in-progress`"), "{err}");
+    assert!(err.contains("did you mean `in_progress`?"), "{err}");
+    assert!(err.contains("the program is invalid: 1 error\n"), "{err}");
+    assert!(!err.contains("milepost::progress"), "{err}");
+    assert!(!err.contains("out-of-sequence"), "{err}");
+}

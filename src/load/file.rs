@@ -162,7 +162,10 @@ fn read_root(root: &Node, limits: &Limits, out: &mut ParsedFile) {
             "sites" => out.sites = read_list(value, &errors),
             "clusters" => out.clusters = read_list(value, &errors),
             "vendors" => out.vendors = read_list(value, &errors),
-            "milestones" => out.milestones = read_list(value, &errors),
+            "milestones" => {
+                out.milestones = read_list(value, &errors);
+                mark_unread_status(value, &mut out.milestones);
+            }
             "risks" => out.risks = read_list(value, &errors),
             _ => out.errors.push(unknown_key(key.span, name)),
         }
@@ -188,6 +191,24 @@ fn unknown_key(span: yaml::Span, name: &str) -> FileError {
         |h| format!("did you mean `{h}`?"),
     );
     FileError::At(span, format!("unknown key `{name}`"), Some(help))
+}
+
+/// Flags the milestones whose `status` is written (not null) but was not read.
+fn mark_unread_status(list: &Node, milestones: &mut [(usize, Arc<RawMilestone>)]) {
+    let NodeKind::Seq(items) = &list.kind else {
+        return;
+    };
+    for (i, m) in milestones.iter_mut().filter(|(_, m)| m.status.is_none()) {
+        let written = match items.get(*i).map(|n| &n.kind) {
+            Some(NodeKind::Map(entries)) => entries
+                .iter()
+                .any(|(k, v)| k.as_str() == Some("status") && !matches!(v.kind, NodeKind::Null)),
+            _ => false,
+        };
+        if written {
+            Arc::make_mut(m).status_unread = true;
+        }
+    }
 }
 
 fn read_list<T: DeserializeOwned>(node: &Node, errors: &de::Collector) -> Vec<(usize, Arc<T>)> {

@@ -49,7 +49,12 @@ pub fn validate_keeping(loaded: Loaded, today: NaiveDate) -> (Validated, Option<
     let vendors = ctx.vendors(&raw.vendors);
     let mut milestones = ctx.milestones(&raw.milestones, &sites, &clusters);
     let risks = ctx.risks(&raw.risks);
-    progress::check(&milestones, today, &mut diags);
+    let unread: Vec<bool> = raw
+        .milestones
+        .iter()
+        .map(|m| m.value.status_unread)
+        .collect();
+    progress::check(&milestones, &unread, today, &mut diags);
     cycles::check(&milestones, &mut diags);
     diags.sort_by_key(|d| d.loc.as_ref().map(|l| l.file()));
     let Some(config) = config else {
