@@ -54,3 +54,40 @@ fn an_unknown_status_is_the_only_message_about_the_item_progress() {
     assert!(!err.contains("milepost::progress"), "{err}");
     assert!(!err.contains("out-of-sequence"), "{err}");
 }
+
+#[test]
+fn a_parse_error_does_not_cascade_into_unknown_references() {
+    let p = TestProgram::simple()
+        .file(
+            "a.yaml",
+            "milestones:\n  - id: fabric-up\n  \tduration: 3\n  - {id: burn-in}\n",
+        )
+        .file(
+            "b.yaml",
+            "milestones:\n  - {id: handover, depends_on: [fabric-up, burn-in, burn-ni]}\n",
+        );
+    let err = stderr(&p, &["validate"], 2);
+    assert!(err.contains("a tab in the indentation"), "{err}");
+    assert!(!err.contains("unknown milestone `fabric-up`"), "{err}");
+    assert!(!err.contains("unknown milestone `burn-in`"), "{err}");
+    // An id the unparsable file does not even mention is still unknown.
+    assert!(err.contains("unknown milestone `burn-ni`"), "{err}");
+    assert!(err.contains("the program is invalid: 2 errors"), "{err}");
+}
+
+#[test]
+fn a_file_that_is_not_utf8_does_not_cascade_either() {
+    let p = TestProgram::simple()
+        .file("a.yaml", "milestones:\n  - {id: fabric-up}\n")
+        .file(
+            "b.yaml",
+            "milestones:\n  - {id: handover, depends_on: [fabric-up]}\n",
+        );
+    std::fs::write(
+        p.path().join("a.yaml"),
+        b"milestones:\n  - {id: fabric-up, notes: caf\xe9}\n",
+    )
+    .expect("write");
+    let err = stderr(&p, &["validate"], 2);
+    assert!(!err.contains("unknown milestone"), "{err}");
+}

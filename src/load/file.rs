@@ -45,6 +45,8 @@ pub struct ParsedFile {
     pub(super) vendors: Vec<(usize, Arc<RawVendor>)>,
     pub(super) milestones: Vec<(usize, Arc<RawMilestone>)>,
     pub(super) risks: Vec<(usize, Arc<RawRisk>)>,
+    /// Whether items may be missing: the file, a list or an item could not be read.
+    pub(super) lost: bool,
     /// Where the items stand, when the file can be re-read item by item after an edit.
     pub(super) layout: Option<Arc<Layout>>,
 }
@@ -54,6 +56,7 @@ impl ParsedFile {
     pub(super) fn unread(code: &'static str, message: String) -> ParsedFile {
         ParsedFile {
             errors: vec![FileError::Whole(code, message)],
+            lost: true,
             ..ParsedFile::default()
         }
     }
@@ -88,6 +91,7 @@ pub(super) fn parse_file_after(
             return ParsedFile {
                 errors: vec![FileError::At(e.span, e.message, e.help)],
                 text: Arc::from(e.text),
+                lost: true,
                 ..ParsedFile::default()
             };
         }
@@ -96,6 +100,7 @@ pub(super) fn parse_file_after(
         return edited;
     }
     let mut out = ParsedFile::default();
+    out.lost = true;
     match yaml::parse_tracked(&text, limits) {
         Err(e) => out.errors.push(FileError::At(
             e.span,
@@ -103,6 +108,7 @@ pub(super) fn parse_file_after(
             e.help,
         )),
         Ok((root, aliased)) => {
+            out.lost = false;
             read_root(&root, limits, &mut out);
             if out.errors.is_empty() {
                 out.layout = reparse::layout(&text, &root, aliased).map(Arc::new);
@@ -124,6 +130,7 @@ fn read_root(root: &Node, limits: &Limits, out: &mut ParsedFile) {
                 root.describe()
             );
             out.errors.push(FileError::At(root.span, message, None));
+            out.lost = true;
             return;
         }
     };
@@ -144,6 +151,7 @@ fn read_root(root: &Node, limits: &Limits, out: &mut ParsedFile) {
             ),
             None,
         ));
+        out.lost = true;
         return;
     }
     let errors = de::Collector::default();
@@ -156,18 +164,23 @@ fn read_root(root: &Node, limits: &Limits, out: &mut ParsedFile) {
                 format!("duplicate key `{name}`"),
                 None,
             ));
+            out.lost = true;
             continue;
         }
+        let lost = &mut out.lost;
         match name {
-            "sites" => out.sites = read_list(value, &errors),
-            "clusters" => out.clusters = read_list(value, &errors),
-            "vendors" => out.vendors = read_list(value, &errors),
+            "sites" => out.sites = read_list(value, &errors, lost),
+            "clusters" => out.clusters = read_list(value, &errors, lost),
+            "vendors" => out.vendors = read_list(value, &errors, lost),
             "milestones" => {
-                out.milestones = read_list(value, &errors);
+                out.milestones = read_list(value, &errors, lost);
                 mark_unread_status(value, &mut out.milestones);
             }
-            "risks" => out.risks = read_list(value, &errors),
-            _ => out.errors.push(unknown_key(key.span, name)),
+            "risks" => out.risks = read_list(value, &errors, lost),
+            _ => {
+                out.errors.push(unknown_key(key.span, name));
+                *lost = true;
+            }
         }
     }
     out.errors.extend(
@@ -211,16 +224,26 @@ fn mark_unread_status(list: &Node, milestones: &mut [(usize, Arc<RawMilestone>)]
     }
 }
 
-fn read_list<T: DeserializeOwned>(node: &Node, errors: &de::Collector) -> Vec<(usize, Arc<T>)> {
+/// The items of a list; `lost` is set when an item (or the list) could not be read.
+fn read_list<T: DeserializeOwned>(
+    node: &Node,
+    errors: &de::Collector,
+    lost: &mut bool,
+) -> Vec<(usize, Arc<T>)> {
     match &node.kind {
         NodeKind::Null => Vec::new(),
-        NodeKind::Seq(items) => items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| de::from_node::<T>(item, errors).map(|v| (i, Arc::new(v))))
-            .collect(),
+        NodeKind::Seq(items) => {
+            let read: Vec<(usize, Arc<T>)> = items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| de::from_node::<T>(item, errors).map(|v| (i, Arc::new(v))))
+                .collect();
+            *lost |= read.len() < items.len();
+            read
+        }
         _ => {
             let _ = de::from_node::<Vec<T>>(node, errors);
+            *lost = true;
             Vec::new()
         }
     }

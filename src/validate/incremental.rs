@@ -78,6 +78,7 @@ pub fn revalidate(
         index: &basis.index,
         regions: Some(&regions),
         diags: &mut diags,
+        unparsed: None,
         hints: 0,
     };
     let mut edited = false;

@@ -3,10 +3,10 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use crate::diag::{Diag, Loc, Origin, Seg};
-use crate::load::Item;
 use crate::load::config::check_timezone;
 use crate::load::de::did_you_mean;
 use crate::load::raw::{RawCluster, RawMilestone, RawRisk, RawSite, RawVendor};
+use crate::load::{Item, Unparsed};
 use crate::model::{Cluster, Dep, Milestone, Risk, Site, Vendor};
 
 use super::ids::Index;
@@ -27,6 +27,9 @@ pub struct Ctx<'a> {
     /// Region keys of `milepost.toml`, when it could be read.
     pub regions: Option<&'a [String]>,
     pub diags: &'a mut Vec<Diag>,
+    /// What files that failed to parse might define: references to it are not
+    /// reported (the parse error is), so one bad file does not cascade.
+    pub unparsed: Option<&'a Unparsed>,
     /// What is left of [`HINT_BUDGET`].
     pub hints: u64,
 }
@@ -49,6 +52,9 @@ impl Ctx<'_> {
     ) -> Option<usize> {
         if let Some(&i) = map.get(id) {
             return Some(i);
+        }
+        if self.unparsed.is_some_and(|u| u.may_define(id)) {
+            return None;
         }
         let mut diag = Diag::error(
             "unknown-reference",

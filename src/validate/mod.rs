@@ -35,6 +35,7 @@ pub fn validate_keeping(loaded: Loaded, today: NaiveDate) -> (Validated, Option<
         config,
         raw,
         mut diags,
+        unparsed,
     } = loaded;
     let index = ids::index(&raw, &mut diags);
     let regions: Option<Vec<String>> = config.as_ref().map(|c| c.regions.keys().cloned().collect());
@@ -42,6 +43,7 @@ pub fn validate_keeping(loaded: Loaded, today: NaiveDate) -> (Validated, Option<
         index: &index,
         regions: regions.as_deref(),
         diags: &mut diags,
+        unparsed: Some(&unparsed),
         hints: items::HINT_BUDGET,
     };
     let sites = ctx.sites(&raw.sites);
