@@ -91,3 +91,26 @@ fn a_file_that_is_not_utf8_does_not_cascade_either() {
     let err = stderr(&p, &["validate"], 2);
     assert!(!err.contains("unknown milestone"), "{err}");
 }
+
+#[test]
+fn owners_match_in_any_case_and_an_unknown_owner_is_an_error() {
+    let p = TestProgram::simple().file(
+        "plan.yaml",
+        "milestones:\n  - {id: a, duration: 2, owner: lee.h}\n  - {id: b, duration: 2, owner: priya.n}\n",
+    );
+    let out = p
+        .cmd(TODAY)
+        .args(["status", "--owner", "Lee.H", "--format", "json"])
+        .run()
+        .success();
+    let ids: Vec<String> = out.json()["milestones"]
+        .as_array()
+        .expect("milestones")
+        .iter()
+        .map(|m| m["id"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(ids, ["a"]);
+    let err = stderr(&p, &["status", "--owner", "lee.j"], 2);
+    assert!(err.contains("no item has owner `lee.j`"), "{err}");
+    assert!(err.contains("did you mean `lee.h`?"), "{err}");
+}
