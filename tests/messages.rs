@@ -114,3 +114,28 @@ fn owners_match_in_any_case_and_an_unknown_owner_is_an_error() {
     assert!(err.contains("no item has owner `lee.j`"), "{err}");
     assert!(err.contains("did you mean `lee.h`?"), "{err}");
 }
+
+#[test]
+fn show_of_a_cluster_site_or_vendor_says_what_it_is_and_what_to_run() {
+    let p = TestProgram::simple().file(
+        "plan.yaml",
+        "sites:\n  - {id: sjc2}\nvendors:\n  - {id: dell}\nclusters:\n  - {id: sjc2-b200, site: sjc2}\nmilestones:\n  - {id: sjc2-b200-po, cluster: sjc2-b200, vendor: dell, duration: 2}\n",
+    );
+    for (id, what, run) in [
+        (
+            "sjc2-b200",
+            "a cluster",
+            "milepost status --cluster sjc2-b200",
+        ),
+        ("sjc2", "a site", "milepost status --site sjc2"),
+        ("dell", "a vendor", "milepost status --vendor dell"),
+    ] {
+        let err = stderr(&p, &["show", id], 2);
+        assert!(
+            err.contains(&format!("`{id}` is {what}, not a milestone")),
+            "{err}"
+        );
+        assert!(err.contains(run), "{err}");
+        assert!(!err.contains("did you mean"), "{err}");
+    }
+}
