@@ -139,3 +139,31 @@ fn show_of_a_cluster_site_or_vendor_says_what_it_is_and_what_to_run() {
         assert!(!err.contains("did you mean"), "{err}");
     }
 }
+
+#[test]
+fn a_command_option_in_the_wrong_place_says_where_it_goes() {
+    let p = TestProgram::simple().file("plan.yaml", "milestones:\n  - {id: a}\n");
+    let err = stderr(&p, &["--baseline", "v1", "kpi"], 2);
+    assert!(
+        err.contains(
+            "`--baseline` is an option of `kpi`, not of milepost: put it after the command"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("milepost kpi --baseline REV"), "{err}");
+    assert!(!err.contains("Usage: milepost --today"), "{err}");
+    let err = stderr(&p, &["vendors", "--baseline", "v1"], 2);
+    assert!(
+        err.contains("`vendors` does not take `--baseline`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("it is an option of status, critical,"),
+        "{err}"
+    );
+    let err = stderr(&p, &["--baseline", "v1"], 2);
+    assert!(err.contains("`--baseline` needs a command"), "{err}");
+    // Options no command takes keep clap's own message.
+    let err = stderr(&p, &["status", "--bogus"], 2);
+    assert!(err.contains("unexpected argument '--bogus'"), "{err}");
+}
