@@ -39,7 +39,10 @@ pub fn error(cli: &clap::Command, e: &clap::Error, argv: &[String]) -> Option<Co
                 "`--{long}` is an option of `{}`, not of milepost: put it after the command",
                 sub.get_name()
             ))
-            .with_hint(format!("try `milepost {} --{long} {value}`", sub.get_name())),
+            .with_hint(format!(
+                "try `milepost {} --{long} {value}`",
+                sub.get_name()
+            )),
             _ => CommandError::usage(format!("`{}` does not take `--{long}`", sub.get_name()))
                 .with_hint(format!(
                     "{commands}; see `milepost {} --help`",
