@@ -167,3 +167,58 @@ fn a_command_option_in_the_wrong_place_says_where_it_goes() {
     let err = stderr(&p, &["status", "--bogus"], 2);
     assert!(err.contains("unexpected argument '--bogus'"), "{err}");
 }
+
+/// A repository with the program in `prog/` and an overdue item in
+/// `prog/clusters/c.yaml` (with a warning on the next one).
+fn program_in_a_repo() -> common::repo::Repo {
+    let repo = common::repo::Repo::new();
+    repo.write("prog/milepost.toml", "[program]\nname = \"t\"\nstart = 2026-10-05\n")
+        .write(
+            "prog/clusters/c.yaml",
+            "milestones:\n  - {id: a, duration: 2, due: 2026-10-06}\n  - {id: b, duration: 1, started: 2026-10-05}\n",
+        );
+    repo.commit("2026-10-05", "program");
+    repo
+}
+
+#[test]
+fn every_command_names_files_relative_to_the_current_directory() {
+    let repo = program_in_a_repo();
+    for (dir, args, path) in [
+        ("prog/clusters", &[][..], "../clusters/c.yaml"),
+        ("prog", &[][..], "clusters/c.yaml"),
+        ("", &["-C", "prog"][..], "prog/clusters/c.yaml"),
+    ] {
+        let run = |cmd: &[&str]| repo.milepost(dir).today(TODAY).args(args).args(cmd).run();
+        let check = run(&["check"]).code(1);
+        assert!(
+            check.stdout.starts_with(&format!("{path}:2:5: overdue")),
+            "{dir}: {}",
+            check.stdout
+        );
+        let show = run(&["show", "a"]).success();
+        assert!(
+            show.stdout.contains(&format!("file  {path}:2:5")),
+            "{dir}: {}",
+            show.stdout
+        );
+        let validate = run(&["validate"]).success();
+        assert!(
+            validate.stderr.contains(&format!("[{path}:3:")),
+            "{dir}: {}",
+            validate.stderr
+        );
+        let lint = run(&["lint"]);
+        assert!(
+            lint.stdout.contains(&format!("    {path}:2: a\n")),
+            "{dir}: {}",
+            lint.stdout
+        );
+        // CI annotations keep paths from the repository root, as CI tools want them.
+        let json = run(&["check", "--format", "json"]).code(1).json();
+        assert_eq!(
+            json["violations"][0]["file"], "prog/clusters/c.yaml",
+            "{dir}: {json}"
+        );
+    }
+}
