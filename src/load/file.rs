@@ -100,15 +100,16 @@ pub(super) fn parse_file_after(
         return edited;
     }
     let mut out = ParsedFile::default();
-    out.lost = true;
     match yaml::parse_tracked(&text, limits) {
-        Err(e) => out.errors.push(FileError::At(
-            e.span,
-            format!("invalid YAML: {}", e.message),
-            e.help,
-        )),
+        Err(e) => {
+            out.errors.push(FileError::At(
+                e.span,
+                format!("invalid YAML: {}", e.message),
+                e.help,
+            ));
+            out.lost = true;
+        }
         Ok((root, aliased)) => {
-            out.lost = false;
             read_root(&root, limits, &mut out);
             if out.errors.is_empty() {
                 out.layout = reparse::layout(&text, &root, aliased).map(Arc::new);
