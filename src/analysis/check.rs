@@ -2,6 +2,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::diag::SourceFile;
 use crate::load::place::{Place, Resolver};
 use std::collections::HashMap;
 
@@ -71,9 +72,14 @@ pub struct Row {
     pub severity: Option<Severity>,
     /// The cluster, else the site, else `program`: what CI tools group by.
     pub group: String,
-    /// The file, relative to the repository root (the program root outside git).
+    /// The file, relative to the repository root (the program root outside git): for
+    /// CI tools and machine-readable output.
     #[serde(rename = "file")]
     pub path: Option<String>,
+    /// The file as text output names it for a person: like diagnostics, relative to the
+    /// current directory.
+    #[serde(skip)]
+    pub shown: Option<String>,
     pub line: usize,
     pub column: usize,
     pub message: String,
@@ -220,13 +226,7 @@ pub(super) fn row(
     let p = &plan.program;
     let m = &p.milestones[i];
     let it = &plan.schedule.items[i];
-    let path = place
-        .and_then(|(file, _, _)| p.files.get(file))
-        .map(|f| match prefix {
-            Some("") => f.rel.clone(),
-            Some(prefix) => format!("{prefix}/{}", f.rel),
-            None => f.name.clone(),
-        });
+    let file = place.and_then(|(file, _, _)| p.files.get(file));
     let due = m.due.map(|d| format!("due {d}, ")).unwrap_or_default();
     let float = it
         .total_float
@@ -257,10 +257,21 @@ pub(super) fn row(
             .map(|c| p.clusters[c].id.clone())
             .or_else(|| p.site_of(m).map(|s| p.sites[s].id.clone()))
             .unwrap_or_else(|| "program".into()),
-        path,
+        path: file.map(|f| repo_path(f, prefix)),
+        shown: file.map(|f| f.name.clone()),
         line: place.map_or(0, |(_, l, _)| l),
         column: place.map_or(0, |(_, _, c)| c),
         message: format!("{due}forecast finish {}{float}{who}", it.finish),
         commitment: it.commitment.map(|tag| commitment_label(p, tag)),
+    }
+}
+
+/// A file's path from the repository root (`prefix` is the program's path in it), or
+/// as shown when there is no repository.
+pub fn repo_path(f: &SourceFile, prefix: Option<&str>) -> String {
+    match prefix {
+        Some("") => f.rel.clone(),
+        Some(prefix) => format!("{prefix}/{}", f.rel),
+        None => f.name.clone(),
     }
 }

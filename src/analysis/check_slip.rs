@@ -4,7 +4,7 @@
 //! date, followed by the changed items that drive it, at theirs. An item that moves
 //! later but still meets every commitment is not a violation.
 use super::Plan;
-use super::check::{Row, Severity, row};
+use super::check::{Row, Severity, repo_path, row};
 use super::commitment_diff::{CommitmentChange, Driver};
 use super::diff::diff;
 use crate::load::place::{Place, Resolver};
@@ -26,6 +26,7 @@ pub fn slip_rows(base: &Plan, head: &Plan, base_label: &str, prefix: &str) -> Ve
             severity: Some(Severity::Violation),
             group: "program".into(),
             path: None,
+            shown: None,
             line: 0,
             column: 0,
             message: format!(
@@ -74,13 +75,7 @@ fn commitment_row(
     prefix: &str,
     place: Option<Place>,
 ) -> Row {
-    let path = place.and_then(|(file, _, _)| p.files.get(file)).map(|f| {
-        if prefix.is_empty() {
-            f.rel.clone()
-        } else {
-            format!("{prefix}/{}", f.rel)
-        }
-    });
+    let file = place.and_then(|(file, _, _)| p.files.get(file));
     let name = match c.kind {
         CommitmentKind::Due => p
             .milestone_index(&c.id)
@@ -97,7 +92,8 @@ fn commitment_row(
         class: "slip",
         severity: Some(Severity::Violation),
         group: c.id.clone(),
-        path,
+        path: file.map(|f| repo_path(f, Some(prefix))),
+        shown: file.map(|f| f.name.clone()),
         line: place.map_or(0, |(_, l, _)| l),
         column: place.map_or(0, |(_, _, col)| col),
         message: slip_message(c, base_label),

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::Plan;
-use super::check::{Row, Severity};
+use super::check::{Row, Severity, repo_path};
 use super::scope::Scope;
 use crate::load::place::Resolver;
 use crate::model::{CommitmentKind, FailOn};
@@ -44,6 +44,7 @@ pub fn confidence_rows(plan: &Plan, sim: &Simulation, prefix: Option<&str>) -> V
             severity: Some(Severity::Violation),
             group: "program".into(),
             path: None,
+            shown: None,
             line: 0,
             column: 0,
             commitment: None,
@@ -76,19 +77,15 @@ pub fn confidence_rows(plan: &Plan, sim: &Simulation, prefix: Option<&str>) -> V
             }
         };
         let place = resolver.place(&origin.item());
+        let file = place.and_then(|(file, _, _)| p.files.get(file));
         rows.push(Row {
             id: id.clone(),
             name: name.clone(),
             class: FailOn::Confidence.as_str(),
             severity: Some(Severity::Violation),
             group,
-            path: place
-                .and_then(|(file, _, _)| p.files.get(file))
-                .map(|f| match prefix {
-                    Some("") => f.rel.clone(),
-                    Some(prefix) => format!("{prefix}/{}", f.rel),
-                    None => f.name.clone(),
-                }),
+            path: file.map(|f| repo_path(f, prefix)),
+            shown: file.map(|f| f.name.clone()),
             line: place.map_or(0, |(_, l, _)| l),
             column: place.map_or(0, |(_, _, c)| c),
             commitment: None,

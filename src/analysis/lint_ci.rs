@@ -1,7 +1,7 @@
 //! `lint` for CI: the failing checks as `check`'s findings, one per offending item at
 //! its place in the files, so that the same GitHub, GitLab and JUnit renderers serve.
 use super::Plan;
-use super::check::{CheckResult, Row, Severity};
+use super::check::{CheckResult, Row, Severity, repo_path};
 use super::lint::{CheckRecord, LintView};
 use crate::model::LintStatus;
 
@@ -56,20 +56,15 @@ fn failing(plan: &Plan, check: &CheckRecord<'_>, prefix: Option<&str>) -> Vec<Ro
         .map(|(n, &i)| {
             let m = &p.milestones[i];
             let place = check.places.get(n).copied().flatten();
-            let path = place
-                .and_then(|(file, _, _)| p.files.get(file))
-                .map(|f| match prefix {
-                    Some("") => f.rel.clone(),
-                    Some(prefix) => format!("{prefix}/{}", f.rel),
-                    None => f.name.clone(),
-                });
+            let file = place.and_then(|(file, _, _)| p.files.get(file));
             Row {
                 id: m.id.clone(),
                 name: m.name.clone(),
                 class: check.name.as_str(),
                 severity: Some(Severity::Violation),
                 group: check.name.as_str().to_string(),
-                path,
+                path: file.map(|f| repo_path(f, prefix)),
+                shown: file.map(|f| f.name.clone()),
                 line: place.map_or(0, |(_, l, _)| l),
                 column: place.map_or(0, |(_, _, c)| c),
                 commitment: None,
@@ -88,6 +83,7 @@ fn program_row(check: &CheckRecord<'_>, severity: Option<Severity>) -> Row {
         severity,
         group: "lint".into(),
         path: None,
+        shown: None,
         line: 0,
         column: 0,
         commitment: None,

@@ -32,13 +32,18 @@ impl Filter {
                     && self
                         .owner
                         .as_ref()
-                        .is_none_or(|o| m.owner.as_ref() == Some(o))
+                        .is_none_or(|o| m.owner.as_ref().is_some_and(|mo| same_owner(mo, o)))
                     && (self.health.is_empty() || self.health.contains(&a.health))
                     && (!self.critical_only || a.critical)
                     && (!self.stale_only || plan.schedule.items[i].stale)
             })
             .collect()
     }
+}
+
+/// Whether two owner names are the same person: owners compare ignoring case.
+pub fn same_owner(a: &str, b: &str) -> bool {
+    a.to_lowercase() == b.to_lowercase()
 }
 
 /// `status --format json` (SPEC §3): the program and the listed milestones.

@@ -16,6 +16,7 @@ mod init;
 mod kpi;
 mod lint;
 mod man;
+mod misplaced;
 mod output;
 mod panic;
 mod report;
@@ -107,6 +108,19 @@ fn parse_date_arg(text: &str) -> Result<NaiveDate, String> {
     crate::load::raw::parse_date(text)
 }
 
+/// Prints clap's error (or a clearer one for a misplaced option) and returns the exit code.
+fn clap_error(e: &clap::Error) -> ExitCode {
+    let argv: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    if let Some(error) = misplaced::error(&<Cli as clap::CommandFactory>::command(), e, &argv) {
+        Output::new(ColorChoice::Auto, false).error(&error.to_string());
+        return ExitCode::from(error.exit_code());
+    }
+    let _ = e.print();
+    ExitCode::from(if e.use_stderr() { 2 } else { 0 })
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     panic::guard(run)
@@ -115,10 +129,7 @@ pub fn main() -> ExitCode {
 fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
+        Err(e) => return clap_error(&e),
     };
     let out = Output::new(cli.color, cli.wide);
     let ctx = Context {

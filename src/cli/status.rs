@@ -1,6 +1,7 @@
 //! `milepost status`: every milestone's forecast dates, float and health.
 use crate::analysis::Health;
-use crate::analysis::status::{Filter, StatusView};
+use crate::analysis::status::{Filter, StatusView, same_owner};
+use crate::model::Program;
 
 use super::args::{BaselineArg, FormatArg};
 use super::scope::{ScopeArgs, lookup};
@@ -16,7 +17,7 @@ pub struct Args {
     pub format: FormatArg,
     #[command(flatten)]
     pub scope: ScopeArgs,
-    /// Only items with this owner
+    /// Only items with this owner (compared ignoring case)
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
     /// Only items with this vendor
@@ -51,7 +52,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         .transpose()?;
     let filter = Filter {
         scope: args.scope.resolve(p)?,
-        owner: args.owner.clone(),
+        owner: args.owner.as_deref().map(|o| owner(p, o)).transpose()?,
         vendor,
         health: args.health.clone(),
         critical_only: args.critical,
@@ -61,4 +62,28 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let baseline = ctx.baseline(&plan, args.baseline.rev())?;
     let view = StatusView::new(&plan, &items, baseline.as_ref());
     ctx.out.emit(&view, args.format.get())
+}
+
+/// `--owner NAME`, checked against the owners the program names (in any case); an
+/// owner no item has is a usage error with a hint, not an empty table.
+fn owner(p: &Program, name: &str) -> Result<String, CommandError> {
+    let mut owners: Vec<&str> = p
+        .milestones
+        .iter()
+        .filter_map(|m| m.owner.as_deref())
+        .collect();
+    owners.sort_unstable();
+    owners.dedup();
+    if owners.iter().any(|o| same_owner(o, name)) {
+        return Ok(name.to_string());
+    }
+    let lower: Vec<String> = owners.iter().map(|o| o.to_lowercase()).collect();
+    let candidates: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let hint = crate::load::de::did_you_mean(&name.to_lowercase(), &candidates)
+        .and_then(|h| candidates.iter().position(|c| *c == h))
+        .map(|i| format!(" (did you mean `{}`?)", owners[i]))
+        .unwrap_or_default();
+    Err(CommandError::usage(format!(
+        "no item has owner `{name}`{hint}"
+    )))
 }

@@ -134,10 +134,13 @@ pub fn parse(text: &str, file: FileId) -> Result<Config, Vec<Diag>> {
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let diag = Diag::error("config", e.message().to_string()).at(bytes(file, span));
-        vec![match super::lint::misplaced_threshold(e.message()) {
-            Some(hint) => diag.help(hint),
-            None => diag,
-        }]
+        let quoted = super::text::toml_quoted_date(e.message()).map(String::from);
+        vec![
+            match super::lint::misplaced_threshold(e.message()).or(quoted) {
+                Some(hint) => diag.help(hint),
+                None => diag,
+            },
+        ]
     })?;
     if let Some(message) = super::text::toml_control(text) {
         return Err(vec![Diag::error("config", message).at(Loc::File { file })]);

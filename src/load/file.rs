@@ -45,6 +45,8 @@ pub struct ParsedFile {
     pub(super) vendors: Vec<(usize, Arc<RawVendor>)>,
     pub(super) milestones: Vec<(usize, Arc<RawMilestone>)>,
     pub(super) risks: Vec<(usize, Arc<RawRisk>)>,
+    /// Whether items may be missing: the file, a list or an item could not be read.
+    pub(super) lost: bool,
     /// Where the items stand, when the file can be re-read item by item after an edit.
     pub(super) layout: Option<Arc<Layout>>,
 }
@@ -54,6 +56,7 @@ impl ParsedFile {
     pub(super) fn unread(code: &'static str, message: String) -> ParsedFile {
         ParsedFile {
             errors: vec![FileError::Whole(code, message)],
+            lost: true,
             ..ParsedFile::default()
         }
     }
@@ -88,6 +91,7 @@ pub(super) fn parse_file_after(
             return ParsedFile {
                 errors: vec![FileError::At(e.span, e.message, e.help)],
                 text: Arc::from(e.text),
+                lost: true,
                 ..ParsedFile::default()
             };
         }
@@ -97,11 +101,14 @@ pub(super) fn parse_file_after(
     }
     let mut out = ParsedFile::default();
     match yaml::parse_tracked(&text, limits) {
-        Err(e) => out.errors.push(FileError::At(
-            e.span,
-            format!("invalid YAML: {}", e.message),
-            e.help,
-        )),
+        Err(e) => {
+            out.errors.push(FileError::At(
+                e.span,
+                format!("invalid YAML: {}", e.message),
+                e.help,
+            ));
+            out.lost = true;
+        }
         Ok((root, aliased)) => {
             read_root(&root, limits, &mut out);
             if out.errors.is_empty() {
@@ -124,6 +131,7 @@ fn read_root(root: &Node, limits: &Limits, out: &mut ParsedFile) {
                 root.describe()
             );
             out.errors.push(FileError::At(root.span, message, None));
+            out.lost = true;
             return;
         }
     };
@@ -144,6 +152,7 @@ fn read_root(root: &Node, limits: &Limits, out: &mut ParsedFile) {
             ),
             None,
         ));
+        out.lost = true;
         return;
     }
     let errors = de::Collector::default();
@@ -156,15 +165,23 @@ fn read_root(root: &Node, limits: &Limits, out: &mut ParsedFile) {
                 format!("duplicate key `{name}`"),
                 None,
             ));
+            out.lost = true;
             continue;
         }
+        let lost = &mut out.lost;
         match name {
-            "sites" => out.sites = read_list(value, &errors),
-            "clusters" => out.clusters = read_list(value, &errors),
-            "vendors" => out.vendors = read_list(value, &errors),
-            "milestones" => out.milestones = read_list(value, &errors),
-            "risks" => out.risks = read_list(value, &errors),
-            _ => out.errors.push(unknown_key(key.span, name)),
+            "sites" => out.sites = read_list(value, &errors, lost),
+            "clusters" => out.clusters = read_list(value, &errors, lost),
+            "vendors" => out.vendors = read_list(value, &errors, lost),
+            "milestones" => {
+                out.milestones = read_list(value, &errors, lost);
+                mark_unread_status(value, &mut out.milestones);
+            }
+            "risks" => out.risks = read_list(value, &errors, lost),
+            _ => {
+                out.errors.push(unknown_key(key.span, name));
+                *lost = true;
+            }
         }
     }
     out.errors.extend(
@@ -190,16 +207,44 @@ fn unknown_key(span: yaml::Span, name: &str) -> FileError {
     FileError::At(span, format!("unknown key `{name}`"), Some(help))
 }
 
-fn read_list<T: DeserializeOwned>(node: &Node, errors: &de::Collector) -> Vec<(usize, Arc<T>)> {
+/// Flags the milestones whose `status` is written (not null) but was not read.
+fn mark_unread_status(list: &Node, milestones: &mut [(usize, Arc<RawMilestone>)]) {
+    let NodeKind::Seq(items) = &list.kind else {
+        return;
+    };
+    for (i, m) in milestones.iter_mut().filter(|(_, m)| m.status.is_none()) {
+        let written = match items.get(*i).map(|n| &n.kind) {
+            Some(NodeKind::Map(entries)) => entries
+                .iter()
+                .any(|(k, v)| k.as_str() == Some("status") && !matches!(v.kind, NodeKind::Null)),
+            _ => false,
+        };
+        if written {
+            Arc::make_mut(m).status_unread = true;
+        }
+    }
+}
+
+/// The items of a list; `lost` is set when an item (or the list) could not be read.
+fn read_list<T: DeserializeOwned>(
+    node: &Node,
+    errors: &de::Collector,
+    lost: &mut bool,
+) -> Vec<(usize, Arc<T>)> {
     match &node.kind {
         NodeKind::Null => Vec::new(),
-        NodeKind::Seq(items) => items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| de::from_node::<T>(item, errors).map(|v| (i, Arc::new(v))))
-            .collect(),
+        NodeKind::Seq(items) => {
+            let read: Vec<(usize, Arc<T>)> = items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| de::from_node::<T>(item, errors).map(|v| (i, Arc::new(v))))
+                .collect();
+            *lost |= read.len() < items.len();
+            read
+        }
         _ => {
             let _ = de::from_node::<Vec<T>>(node, errors);
+            *lost = true;
             Vec::new()
         }
     }

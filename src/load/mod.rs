@@ -12,6 +12,7 @@ mod reparse;
 pub mod risk_settings;
 pub mod schema;
 pub mod text;
+mod unparsed;
 pub mod yaml;
 
 use std::sync::Arc;
@@ -25,6 +26,7 @@ use file::ParsedFile;
 pub use parse::ParseCache;
 use parse::parse_files;
 use raw::{RawCluster, RawMilestone, RawRisk, RawSite, RawVendor};
+pub use unparsed::Unparsed;
 
 /// A raw item and where it came from. Items are shared (`Arc`) so that a parse
 /// cached by content id is reused without copying.
@@ -51,6 +53,8 @@ pub struct Loaded {
     pub config: Option<Config>,
     pub raw: RawProgram,
     pub diags: Vec<Diag>,
+    /// What files that failed to parse might define (see [`Unparsed`]).
+    pub unparsed: Unparsed,
 }
 
 /// Reads the program from `source`. Problems in the files become diagnostics; only a
@@ -63,6 +67,7 @@ pub fn load(source: &dyn Source) -> Result<Loaded, SourceError> {
 pub fn load_cached(source: &dyn Source, cache: Option<&ParseCache>) -> Result<Loaded, SourceError> {
     let mut files = Files::default();
     let mut diags = Vec::new();
+    let mut unparsed = Unparsed::default();
     // The limits are in milepost.toml, so it is read within the default file size.
     let config_limit = Limits::DEFAULT.file_size;
     let (config, config_size) = match source.read(CONFIG_FILE, config_limit) {
@@ -88,12 +93,14 @@ pub fn load_cached(source: &dyn Source, cache: Option<&ParseCache>) -> Result<Lo
     for skipped in &listing.skipped {
         let id = add_unread(source, &skipped.rel, &mut files);
         let diag = if skipped.error {
+            unparsed.unread();
             Diag::error("unreadable", skipped.why.clone())
         } else {
             Diag::warning("skipped", skipped.why.clone())
         };
         diags.push(diag.at(Loc::File { file: id }));
     }
+    let listed = listing.files.len();
     let (paths, bytes) = sized(
         source,
         listing.files,
@@ -102,6 +109,10 @@ pub fn load_cached(source: &dyn Source, cache: Option<&ParseCache>) -> Result<Lo
         &mut files,
         &mut diags,
     );
+    if paths.len() < listed {
+        // A file too large or unreadable might define anything.
+        unparsed.unread();
+    }
     let parsed = parse_files(source, &paths, bytes, cache, &limits);
     let mut raw = RawProgram::default();
     let mut items = 0usize;
@@ -112,6 +123,9 @@ pub fn load_cached(source: &dyn Source, cache: Option<&ParseCache>) -> Result<Lo
         let id = files.add(source.display_name(rel), rel.clone(), file.text.clone());
         if items > limits.items && over.is_none() {
             over = Some(id);
+        }
+        if file.lost {
+            unparsed.text(&file.text);
         }
         let errors = std::mem::take(&mut file.errors);
         diags.extend(errors.into_iter().map(|e| e.into_diag(id)));
@@ -137,6 +151,7 @@ pub fn load_cached(source: &dyn Source, cache: Option<&ParseCache>) -> Result<Lo
         config,
         raw,
         diags,
+        unparsed,
     })
 }
 

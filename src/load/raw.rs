@@ -188,6 +188,12 @@ pub struct RawMilestone {
     pub notes: Option<String>,
     /// Links to trackers, documents, tickets.
     pub links: Option<Vec<String>>,
+    /// Set when `status` is written but could not be read (that error is reported):
+    /// the rules that depend on the status are then not checked, so a typo in it is
+    /// reported once rather than as a cascade about `started` or `remaining`.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub status_unread: bool,
 }
 
 /// One entry of `depends_on`: `- id` (finish-to-start, lag 0) or `{ id, type, lag }`.

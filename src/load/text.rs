@@ -111,6 +111,12 @@ pub fn same_length_printable(s: &str) -> std::borrow::Cow<'_, str> {
     )
 }
 
+/// The hint for a TOML error that a date was written as a string (`"2026-01-05"`).
+pub fn toml_quoted_date(message: &str) -> Option<&'static str> {
+    (message.starts_with("invalid type: string") && message.ends_with("expected a TOML datetime"))
+        .then_some("remove the quotes: TOML dates are written bare, e.g. 2026-01-05")
+}
+
 /// A control character in a TOML key or string (written as an escape such as
 /// `\u001b`), as a message naming the key; `None` when there is none.
 pub fn toml_control(text: &str) -> Option<String> {

@@ -97,7 +97,7 @@ impl CheckResult {
     }
 
     fn place(row: &Row) -> String {
-        match &row.path {
+        match &row.shown {
             Some(p) => format!("{p}:{}:{}", row.line, row.column),
             None => "program".to_string(),
         }

@@ -78,6 +78,7 @@ pub fn revalidate(
         index: &basis.index,
         regions: Some(&regions),
         diags: &mut diags,
+        unparsed: None,
         hints: 0,
     };
     let mut edited = false;
@@ -87,7 +88,8 @@ pub fn revalidate(
         edited |= m.deps != program.milestones[i].deps;
         program.milestones[i] = m;
     }
-    progress::check(&program.milestones, today, &mut diags);
+    // A status that could not be read is an error, so it never reaches here.
+    progress::check(&program.milestones, &[], today, &mut diags);
     if edited {
         cycles::check(&program.milestones, &mut diags);
     }

@@ -3,10 +3,10 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use crate::diag::{Diag, Loc, Origin, Seg};
-use crate::load::Item;
 use crate::load::config::check_timezone;
 use crate::load::de::did_you_mean;
 use crate::load::raw::{RawCluster, RawMilestone, RawRisk, RawSite, RawVendor};
+use crate::load::{Item, Unparsed};
 use crate::model::{Cluster, Dep, Milestone, Risk, Site, Vendor};
 
 use super::ids::Index;
@@ -27,6 +27,9 @@ pub struct Ctx<'a> {
     /// Region keys of `milepost.toml`, when it could be read.
     pub regions: Option<&'a [String]>,
     pub diags: &'a mut Vec<Diag>,
+    /// What files that failed to parse might define: references to it are not
+    /// reported (the parse error is), so one bad file does not cascade.
+    pub unparsed: Option<&'a Unparsed>,
     /// What is left of [`HINT_BUDGET`].
     pub hints: u64,
 }
@@ -50,6 +53,9 @@ impl Ctx<'_> {
         if let Some(&i) = map.get(id) {
             return Some(i);
         }
+        if self.unparsed.is_some_and(|u| u.may_define(id)) {
+            return None;
+        }
         let mut diag = Diag::error(
             "unknown-reference",
             format!("unknown {kind} `{}`", short(id)),
@@ -60,10 +66,11 @@ impl Ctx<'_> {
         // break ties); 16 is a generous mean id length.
         let cost = (map.len() as u64).saturating_mul(id.len() as u64 * 16 * 2);
         if map.len() <= 50_000 && id.len() <= HINT_MAX_LEN && self.spend(cost) {
+            // Only valid ids are offered: an id reported as bad is not one to copy.
             let candidates: Vec<&str> = map
                 .keys()
                 .map(String::as_str)
-                .filter(|c| c.len() <= HINT_MAX_LEN)
+                .filter(|c| c.len() <= HINT_MAX_LEN && super::ids::is_valid_id(c))
                 .collect();
             let mut best = did_you_mean(id, &candidates);
             // Ties in closeness resolve by id so the hint never depends on hash order.

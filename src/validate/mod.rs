@@ -35,6 +35,7 @@ pub fn validate_keeping(loaded: Loaded, today: NaiveDate) -> (Validated, Option<
         config,
         raw,
         mut diags,
+        unparsed,
     } = loaded;
     let index = ids::index(&raw, &mut diags);
     let regions: Option<Vec<String>> = config.as_ref().map(|c| c.regions.keys().cloned().collect());
@@ -42,6 +43,7 @@ pub fn validate_keeping(loaded: Loaded, today: NaiveDate) -> (Validated, Option<
         index: &index,
         regions: regions.as_deref(),
         diags: &mut diags,
+        unparsed: Some(&unparsed),
         hints: items::HINT_BUDGET,
     };
     let sites = ctx.sites(&raw.sites);
@@ -49,7 +51,12 @@ pub fn validate_keeping(loaded: Loaded, today: NaiveDate) -> (Validated, Option<
     let vendors = ctx.vendors(&raw.vendors);
     let mut milestones = ctx.milestones(&raw.milestones, &sites, &clusters);
     let risks = ctx.risks(&raw.risks);
-    progress::check(&milestones, today, &mut diags);
+    let unread: Vec<bool> = raw
+        .milestones
+        .iter()
+        .map(|m| m.value.status_unread)
+        .collect();
+    progress::check(&milestones, &unread, today, &mut diags);
     cycles::check(&milestones, &mut diags);
     diags.sort_by_key(|d| d.loc.as_ref().map(|l| l.file()));
     let Some(config) = config else {

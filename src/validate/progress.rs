@@ -5,15 +5,20 @@ use crate::diag::Diag;
 use crate::model::Milestone;
 use crate::model::Status;
 
-/// Reports progress errors and out-of-sequence warnings (SPEC §1).
-pub fn check(milestones: &[Milestone], today: NaiveDate, diags: &mut Vec<Diag>) {
-    for m in milestones {
-        check_one(m, today, diags);
+/// Reports progress errors and out-of-sequence warnings (SPEC §1). Items whose
+/// `status` could not be read (`unread[i]`, already reported) are not checked: their
+/// status is unknown, and guessing `not_started` only adds false messages.
+pub fn check(milestones: &[Milestone], unread: &[bool], today: NaiveDate, diags: &mut Vec<Diag>) {
+    let unread = |i: usize| unread.get(i).copied().unwrap_or(false);
+    for (i, m) in milestones.iter().enumerate() {
+        if !unread(i) {
+            check_one(m, today, diags);
+        }
     }
     for m in milestones.iter().filter(|m| m.status == Status::Done) {
         for dep in &m.deps {
             let pred = &milestones[dep.pred];
-            if pred.status != Status::Done {
+            if pred.status != Status::Done && !unread(dep.pred) {
                 diags.push(
                     Diag::warning("out-of-sequence", format!("`{}` is done but its predecessor `{}` is not", m.id, pred.id))
                         .at(m.origin.at(&[crate::diag::Seg::Key("depends_on"), crate::diag::Seg::Index(dep.index)]))
