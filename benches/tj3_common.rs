@@ -33,6 +33,9 @@ pub(crate) struct Item {
     place: Option<Place>,
     /// Write `duration: 0` explicitly (otherwise a milestone omits it: 0 is the default).
     explicit_zero: bool,
+    /// `calendar: elapsed` (every day works; tj3 `duration`/`gapduration`), else the
+    /// program calendar (tj3 `length`/`gaplength`).
+    elapsed: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -68,14 +71,25 @@ const CLUSTERS: &[(&str, usize)] = &[
 
 struct Calendar {
     holidays: HashSet<NaiveDate>,
+    /// SPEC's built-in `elapsed` calendar: every day works, no holidays.
+    elapsed: bool,
     /// Working days from day 0 on, extended on demand.
     days: Vec<NaiveDate>,
 }
 
 impl Calendar {
     fn new(start: NaiveDate, holidays: &[NaiveDate]) -> Self {
+        Self::with_days(start, holidays, false)
+    }
+
+    fn new_elapsed(start: NaiveDate) -> Self {
+        Self::with_days(start, &[], true)
+    }
+
+    fn with_days(start: NaiveDate, holidays: &[NaiveDate], elapsed: bool) -> Self {
         let mut cal = Calendar {
             holidays: holidays.iter().copied().collect(),
+            elapsed,
             days: Vec::new(),
         };
         let day0 = cal.working_on_or_after(start);
@@ -84,7 +98,9 @@ impl Calendar {
     }
 
     fn is_working(&self, d: NaiveDate) -> bool {
-        !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) && !self.holidays.contains(&d)
+        self.elapsed
+            || (!matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+                && !self.holidays.contains(&d))
     }
 
     fn working_on_or_after(&self, mut d: NaiveDate) -> NaiveDate {
@@ -107,27 +123,68 @@ impl Calendar {
         }
         self.days[k as usize]
     }
+
+    /// How many working days (from day 0) fall on or before `d`: the index of the first
+    /// working day after `d`.
+    fn index_after(&mut self, d: NaiveDate) -> u32 {
+        while *self.days.last().unwrap() <= d {
+            let next = self.working_after(*self.days.last().unwrap());
+            self.days.push(next);
+        }
+        self.days.partition_point(|&x| x <= d) as u32
+    }
+
+    /// The index of the first working day on or after `d`.
+    fn index_on_or_after(&mut self, d: NaiveDate) -> u32 {
+        self.index_after(d - Days::new(1))
+    }
 }
 
-/// SPEC §2 forward pass for this subset (all not_started, today = program start, one
-/// calendar, FS/SS with lag >= 0), in boundaries. Returns (s, f) per item.
-fn spec_model(p: &Program) -> Vec<(u32, u32)> {
+/// The program calendar and the `elapsed` calendar, indexed by `Item::elapsed`.
+fn calendars(p: &Program) -> [Calendar; 2] {
+    [
+        Calendar::new(p.start, &p.holidays),
+        Calendar::new_elapsed(p.start),
+    ]
+}
+
+/// SPEC §2 forward pass for this subset (all not_started, today = program start, the
+/// program calendar and `elapsed`, FS/SS with lag >= 0), in boundaries of each item's own
+/// calendar. Returns (s, f) per item.
+fn spec_model(p: &Program, cals: &mut [Calendar; 2]) -> Vec<(u32, u32)> {
     let mut out: Vec<(u32, u32)> = Vec::with_capacity(p.items.len());
     for it in &p.items {
         // program start bound (and "not before today", the same day): a task may start
         // at boundary 0, a milestone no earlier than boundary 1 (dated day 0).
         let mut s = if it.duration == 0 { 1 } else { 0 };
         for d in &it.deps {
-            let (ps, pf) = out[d.pred];
-            let bound = match d.rel {
-                Rel::Fs => pf + d.lag,
-                Rel::Ss => ps + d.lag,
-            };
-            s = s.max(bound);
+            let carried = carry(p, cals, &out, d, it.elapsed);
+            s = s.max(carried + d.lag);
         }
         out.push((s, s + it.duration));
     }
     out
+}
+
+/// SPEC §2 "Relations": the predecessor's boundary carried into the successor's calendar
+/// (the identity when both use the same one). A finish (FS), or a milestone event's start,
+/// carries to the first working day after its dated day; a task's start (SS) to the first
+/// working day on or after its first day.
+fn carry(p: &Program, cals: &mut [Calendar; 2], out: &[(u32, u32)], d: &Dep, elapsed: bool) -> u32 {
+    let pred = &p.items[d.pred];
+    let (ps, pf) = out[d.pred];
+    let from = &mut cals[usize::from(pred.elapsed)];
+    let (date, on_or_after) = if d.rel == Rel::Ss && pred.duration > 0 {
+        (from.day(ps), true)
+    } else {
+        (from.day(pf - 1), false)
+    };
+    let to = &mut cals[usize::from(elapsed)];
+    if on_or_after {
+        to.index_on_or_after(date)
+    } else {
+        to.index_after(date)
+    }
 }
 
 /// Shown (start, finish) dates for boundaries (s, f) under SPEC §2.
@@ -246,6 +303,7 @@ pub(crate) fn generate(seed: u64, n: usize, start: NaiveDate, extra_holidays: &[
             file,
             place,
             explicit_zero: rng.percent(50),
+            elapsed: false,
         });
     }
     Program {
@@ -256,6 +314,32 @@ pub(crate) fn generate(seed: u64, n: usize, start: NaiveDate, extra_holidays: &[
         files,
         with_sites: true,
     }
+}
+
+/// Moves about `percent`% of the items onto the `elapsed` calendar (freight, burn-in),
+/// keeping the graph except where tj3 cannot express SPEC §2: an SS relation from a task
+/// on the program calendar into an elapsed item becomes FS. tj3 measures `onstart` from
+/// the task's start *instant*, which is its predecessor's end (17:00 on a Friday, say),
+/// not its first working hour (Monday 09:00); an elapsed successor counts the weekend in
+/// between, where SPEC §2 carries the start to the first day the task works.
+pub(crate) fn with_elapsed(mut p: Program, seed: u64, percent: u64) -> Program {
+    let mut rng = Rng(seed ^ 0x656C_6170_7365_6421);
+    for i in 0..p.items.len() {
+        if !rng.percent(percent) {
+            continue;
+        }
+        p.items[i].elapsed = true;
+        let mut deps = std::mem::take(&mut p.items[i].deps);
+        for d in &mut deps {
+            let pred = &p.items[d.pred];
+            if d.rel == Rel::Ss && pred.duration > 0 && !pred.elapsed {
+                d.rel = Rel::Fs;
+            }
+        }
+        p.items[i].deps = deps;
+    }
+    p.name.push_str(" with elapsed items");
+    p
 }
 
 // ---------------------------------------------------------------------------------------
@@ -297,6 +381,9 @@ pub(crate) fn write_milepost(p: &Program, dir: &Path) {
         writeln!(y, "  - id: {}", it.id).unwrap();
         if it.duration > 0 || it.explicit_zero {
             writeln!(y, "    duration: {}", it.duration).unwrap();
+        }
+        if it.elapsed {
+            y.push_str("    calendar: elapsed\n");
         }
         match it.place {
             Some(Place::Cluster(c)) => writeln!(y, "    cluster: {}", CLUSTERS[c].0).unwrap(),
@@ -340,13 +427,16 @@ pub(crate) fn write_tjp(p: &Program, end: NaiveDate) -> String {
     for (k, h) in p.holidays.iter().enumerate() {
         writeln!(t, "leaves holiday \"h{k}\" {h}").unwrap();
     }
-    // SPEC's program-start bound for milestones (boundary >= 1); see the file comment.
+    // SPEC's program-start bound for milestones (boundary >= 1) in each calendar: the end
+    // of day 0 (program calendar: 17:00 on its first working day; elapsed: midnight after
+    // the start day). See the file comment.
     t.push_str("task floor \"milestone floor\" { length 1d }\n");
+    t.push_str("task efloor \"elapsed milestone floor\" { duration 1d }\n");
     for (i, it) in p.items.iter().enumerate() {
         write!(t, "task t{i} \"{}\" {{", it.id).unwrap();
         let mut deps: Vec<String> = Vec::new();
         if it.duration == 0 {
-            deps.push("floor".to_string());
+            deps.push(if it.elapsed { "efloor" } else { "floor" }.to_string());
         }
         for d in &it.deps {
             let mut attrs: Vec<String> = Vec::new();
@@ -354,8 +444,10 @@ pub(crate) fn write_tjp(p: &Program, end: NaiveDate) -> String {
             if d.rel == Rel::Ss && p.items[d.pred].duration > 0 {
                 attrs.push("onstart".into());
             }
+            // Lags count in the successor's calendar (SPEC §2).
             if d.lag > 0 {
-                attrs.push(format!("gaplength {}d", d.lag));
+                let gap = if it.elapsed { "gapduration" } else { "gaplength" };
+                attrs.push(format!("{gap} {}d", d.lag));
             }
             if attrs.is_empty() {
                 deps.push(format!("t{}", d.pred));
@@ -370,7 +462,8 @@ pub(crate) fn write_tjp(p: &Program, end: NaiveDate) -> String {
             write!(t, " depends {}", deps.join(", ")).unwrap();
         }
         if it.duration > 0 {
-            write!(t, " length {}d", it.duration).unwrap();
+            let span = if it.elapsed { "duration" } else { "length" };
+            write!(t, " {span} {}d", it.duration).unwrap();
         }
         t.push_str(" }\n");
     }
@@ -396,13 +489,21 @@ fn skip_tj3() {
     eprintln!("skipping TaskJuggler cross-check: tj3 not installed (apt-get install tj3)");
 }
 
-fn parse_instant(s: &str) -> (NaiveDate, String) {
+/// A tj3 instant as the boundary of a calendar: the number of its working days (from day
+/// 0) whose 17:00 has passed. Instants are only ever 17:00 (a working task's end, and
+/// everything carried from it) or 00:00 (the project start, and elapsed time counted
+/// from it); anything else is rejected.
+fn instant_boundary(cal: &mut Calendar, s: &str) -> u32 {
     let (d, t) = s
         .split_once(' ')
         .unwrap_or_else(|| panic!("tj3 time `{s}` is not `%Y-%m-%d %H:%M`"));
     let date =
         NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap_or_else(|e| panic!("tj3 date `{d}`: {e}"));
-    (date, t.to_string())
+    match t {
+        "17:00" => cal.index_after(date),
+        "00:00" => cal.index_on_or_after(date),
+        _ => panic!("tj3 instant `{s}` is neither 00:00 nor 17:00"),
+    }
 }
 
 /// Runs tj3 on the program and maps its CSV report onto shown (start, finish) dates per
@@ -427,7 +528,7 @@ pub(crate) fn run_tj3(p: &Program, end: NaiveDate) -> Vec<(NaiveDate, NaiveDate)
         );
     }
     let csv = fs::read_to_string(tmp.path().join("dates.csv")).expect("tj3 wrote dates.csv");
-    let cal = Calendar::new(p.start, &p.holidays);
+    let mut cals = calendars(p);
     let mut got: Vec<Option<(NaiveDate, NaiveDate)>> = vec![None; p.items.len()];
     let mut lines = csv.lines();
     assert_eq!(
@@ -438,40 +539,26 @@ pub(crate) fn run_tj3(p: &Program, end: NaiveDate) -> Vec<(NaiveDate, NaiveDate)
     for line in lines {
         let cols: Vec<&str> = line.split(';').map(|c| c.trim_matches('"')).collect();
         assert_eq!(cols.len(), 3, "tj3 CSV line `{line}`");
-        if cols[0] == "floor" {
+        if cols[0] == "floor" || cols[0] == "efloor" {
             continue;
         }
         let idx: usize = cols[0]
             .strip_prefix('t')
             .and_then(|n| n.parse().ok())
             .unwrap_or_else(|| panic!("unexpected tj3 task id `{}`", cols[0]));
-        let (sd, st) = parse_instant(cols[1]);
-        let (ed, et) = parse_instant(cols[2]);
         let it = &p.items[idx];
-        let dates = if it.duration == 0 {
-            assert!(
-                sd == ed && st == "17:00" && et == "17:00" && cal.is_working(sd),
-                "milestone {} at unexpected tj3 instant {} .. {}",
-                it.id,
-                cols[1],
-                cols[2]
-            );
-            (sd, sd)
-        } else {
-            let start = match st.as_str() {
-                "17:00" if cal.is_working(sd) => cal.working_after(sd),
-                "00:00" if sd == p.start => cal.working_on_or_after(sd),
-                _ => panic!("task {} has unexpected tj3 start {}", it.id, cols[1]),
-            };
-            assert!(
-                et == "17:00" && cal.is_working(ed),
-                "task {} has unexpected tj3 end {}",
-                it.id,
-                cols[2]
-            );
-            (start, ed)
-        };
-        got[idx] = Some(dates);
+        let cal = &mut cals[usize::from(it.elapsed)];
+        let s = instant_boundary(cal, cols[1]);
+        let f = instant_boundary(cal, cols[2]);
+        assert!(
+            f == s + it.duration && f >= 1,
+            "{} (d={}) spans tj3 instants {} .. {}: boundaries {s} .. {f}",
+            it.id,
+            it.duration,
+            cols[1],
+            cols[2]
+        );
+        got[idx] = Some(shown_dates(cal, s, f));
     }
     got.into_iter()
         .enumerate()
@@ -489,7 +576,8 @@ fn describe(p: &Program, i: usize) -> String {
             format!("{} {r}+{}", p.items[d.pred].id, d.lag)
         })
         .collect();
-    format!("{} (d={}, deps=[{}])", it.id, it.duration, deps.join(", "))
+    let cal = if it.elapsed { ", elapsed" } else { "" };
+    format!("{} (d={}{cal}, deps=[{}])", it.id, it.duration, deps.join(", "))
 }
 
 /// Compares two date lists; returns a report of the first ten differences, or None.
@@ -546,10 +634,12 @@ pub(crate) fn tj3_end(p: &Program, model: &[(NaiveDate, NaiveDate)]) -> NaiveDat
 }
 
 pub(crate) fn model_dates(p: &Program) -> Vec<(NaiveDate, NaiveDate)> {
-    let mut cal = Calendar::new(p.start, &p.holidays);
-    spec_model(p)
+    let mut cals = calendars(p);
+    let bounds = spec_model(p, &mut cals);
+    bounds
         .into_iter()
-        .map(|(s, f)| shown_dates(&mut cal, s, f))
+        .zip(&p.items)
+        .map(|((s, f), it)| shown_dates(&mut cals[usize::from(it.elapsed)], s, f))
         .collect()
 }
 

@@ -2,7 +2,9 @@
 //!
 //! SPEC §2 "Cross-check": where tj3 can express a program (FS and SS relations with
 //! non-negative lags, `length` durations, milestones with a predecessor, holidays, `now` =
-//! program start) its dates agree with milepost's. This test generates large random
+//! program start) its dates agree with milepost's. That includes items on the built-in
+//! `elapsed` calendar (`duration` = calendar time, lags `gapduration`), except an SS
+//! relation from a program-calendar task into an elapsed item (see "Elapsed items"). This test generates large random
 //! programs from exactly that subset, writes each one both as a milepost program directory
 //! and as a `.tjp` file, runs both tools and compares every item's start and finish date.
 //! A few small hand-worked programs (at the bottom) pin the mapping down with literal
@@ -42,9 +44,9 @@
 //! working time, so "end of day k-1" and "start of day k" are the same point of tj3's
 //! working-time axis. The one exception is boundary 0, which tj3 writes as the project
 //! start, START 00:00 (START itself may be a weekend or a holiday). tj3 reports a task's
-//! start as its earliest start instant (not its first working slot), so the only instants
-//! that ever occur are 17:00 on a working day and START 00:00; the parser below rejects
-//! anything else. Therefore:
+//! start as its earliest start instant (not its first working slot), so without elapsed
+//! items the only instants that ever occur are 17:00 on a working day and START 00:00;
+//! the parser rejects anything but 00:00 and 17:00. Therefore:
 //!
 //! * task (d >= 1), SPEC start s, finish f = s + d:
 //!   - tj3 start 17:00 on day D  -> the first working day after D  (= working day s);
@@ -62,6 +64,27 @@
 //! every milestone an extra `depends floor`, where `floor` is a 1-day task at the project
 //! start: that is precisely SPEC's "s >= (index of day 0) + 1" for milestones, and a
 //! no-op for every other milestone. `hand_milestone_floor_at_program_start` pins it.
+//!
+//! # Elapsed items
+//!
+//! An elapsed item is a tj3 `duration Nd` task (N x 24 h, weekends and `leaves` included)
+//! and a lag into it is `gapduration Ld`; lags into program-calendar items stay
+//! `gaplength`, as SPEC counts a lag in the successor's calendar. Instants are then also
+//! 17:00 on days off and 00:00 on any day, and both calendars read them by one rule: an
+//! instant is boundary k of a calendar when k of its working days (from day 0) have
+//! reached 17:00 by then. (00:00 on day D: the days before D; 17:00 on D: D as well.) That
+//! is the rule above for the program calendar, and for `elapsed` it reads a leg that
+//! sails at Friday 17:00 as starting Saturday. Carrying an instant from one calendar to
+//! the other is then exactly SPEC's carry (first working day after a finish's day).
+//!
+//! The one relation that differs: SS from a program-calendar *task* into an elapsed item.
+//! tj3 measures `onstart` from the task's start instant, which is its predecessor's end
+//! (Friday 17:00, or START 00:00 on a Saturday), while the task first works on Monday;
+//! SPEC carries the task's first working day (Monday), tj3 counts the weekend too. Both
+//! readings are defensible, SPEC's is what a TPM means ("the leg sails when packing
+//! starts"), so the generator (`with_elapsed`) writes those relations as FS instead. An
+//! elapsed milestone is bounded by `efloor`, a 1-day `duration` task at START (midnight
+//! after the start day, SPEC's boundary 1 of `elapsed`).
 //!
 //! The test also runs a tiny in-test forward pass over working-day indices that is a
 //! literal transcription of SPEC §2 for this subset (`spec_model`). tj3 must agree with it
@@ -138,24 +161,69 @@ fn run_milepost(p: &Program) -> Vec<(NaiveDate, NaiveDate)> {
 
 #[test]
 fn random_programs_match_taskjuggler() {
+    // (seed, items, program start, extra holidays). The starts cover a Monday, a Saturday
+    // and a weekday that is itself a holiday (day 0 is then the next working day).
+    cross_check_random(
+        &[
+            (1, 2500, "2026-10-05", &[]),
+            (2, 1800, "2027-01-02", &["2027-01-04"]),
+            (3, 3000, "2026-12-24", &["2026-12-24", "2026-12-25"]),
+        ],
+        0,
+    );
+}
+
+/// SPEC §2 across two calendars: a sixth of the items use `calendar: elapsed` (tj3
+/// `duration`, lags `gapduration`), related to program-calendar items both ways. A
+/// Saturday start makes elapsed day 0 a weekend day while the program calendar's day 0
+/// is the Monday. See `with_elapsed` for the one relation tj3 cannot express.
+#[test]
+fn random_programs_with_elapsed_items_match_taskjuggler() {
+    cross_check_random(
+        &[
+            (4, 1500, "2026-10-03", &["2026-10-05"]),
+            (5, 2000, "2026-12-24", &["2026-12-24", "2026-12-25"]),
+        ],
+        17,
+    );
+}
+
+/// Guards against a vacuous check: elapsed items exist, and many of them start or finish
+/// on a weekend or holiday, which only the elapsed calendar can do.
+fn assert_elapsed_exercised(p: &Program, model: &[(NaiveDate, NaiveDate)]) {
+    let off = |d: NaiveDate| {
+        matches!(d.weekday(), Weekday::Sat | Weekday::Sun) || p.holidays.contains(&d)
+    };
+    let elapsed = p.items.iter().filter(|it| it.elapsed).count();
+    let on_days_off = (0..p.items.len())
+        .filter(|&i| p.items[i].elapsed && (off(model[i].0) || off(model[i].1)))
+        .count();
+    eprintln!("{elapsed} elapsed items, {on_days_off} of them start or finish on a day off");
+    assert!(elapsed * 10 >= p.items.len() && on_days_off * 4 >= elapsed);
+}
+
+type Case<'a> = (u64, usize, &'a str, &'a [&'a str]);
+
+/// Generates each case (with `elapsed_percent`% of its items on the elapsed calendar) and
+/// checks tj3 against the SPEC model and milepost against tj3.
+fn cross_check_random(cases: &[Case], elapsed_percent: u64) {
     if !tj3_available() {
         skip_tj3();
         return;
     }
-    // (seed, items, program start, extra holidays). The starts cover a Monday, a Saturday
-    // and a weekday that is itself a holiday (day 0 is then the next working day).
-    let cases: [(u64, usize, &str, &[&str]); 3] = [
-        (1, 2500, "2026-10-05", &[]),
-        (2, 1800, "2027-01-02", &["2027-01-04"]),
-        (3, 3000, "2026-12-24", &["2026-12-24", "2026-12-25"]),
-    ];
     let mut failures = String::new();
     let mut tj3_total = 0.0;
-    for (seed, n, start, extra) in cases {
+    for &(seed, n, start, extra) in cases {
         let extra: Vec<NaiveDate> = extra.iter().map(|s| ymd(s)).collect();
-        let p = generate(seed, n, ymd(start), &extra);
+        let mut p = generate(seed, n, ymd(start), &extra);
+        if elapsed_percent > 0 {
+            p = with_elapsed(p, seed, elapsed_percent);
+        }
         let model = model_dates(&p);
         let end = tj3_end(&p, &model);
+        if elapsed_percent > 0 {
+            assert_elapsed_exercised(&p, &model);
+        }
 
         let t0 = Instant::now();
         let tj3 = run_tj3(&p, end);
@@ -189,167 +257,5 @@ fn random_programs_match_taskjuggler() {
     assert!(failures.is_empty(), "{failures}");
 }
 
-// ---------------------------------------------------------------------------------------
-// Hand-worked cases: literal dates derived by hand from SPEC §2
-// ---------------------------------------------------------------------------------------
-
-struct Hand {
-    id: &'static str,
-    duration: u32,
-    deps: &'static [(&'static str, Rel, u32)],
-    start: &'static str,
-    finish: &'static str,
-}
-
-const fn h(
-    id: &'static str,
-    duration: u32,
-    deps: &'static [(&'static str, Rel, u32)],
-    start: &'static str,
-    finish: &'static str,
-) -> Hand {
-    Hand {
-        id,
-        duration,
-        deps,
-        start,
-        finish,
-    }
-}
-
-/// Checks the literal dates against the in-test SPEC model, tj3 (if installed) and
-/// milepost.
-fn check_hand(name: &str, start: &str, holidays: &[&str], rows: &[Hand]) {
-    let ids: Vec<&str> = rows.iter().map(|r| r.id).collect();
-    let items: Vec<Item> = rows
-        .iter()
-        .map(|r| Item {
-            id: r.id.to_string(),
-            duration: r.duration,
-            deps: r
-                .deps
-                .iter()
-                .map(|(id, rel, lag)| Dep {
-                    pred: ids.iter().position(|x| x == id).expect("earlier id"),
-                    rel: *rel,
-                    lag: *lag,
-                    form: 3,
-                })
-                .collect(),
-            file: 0,
-            place: None,
-            explicit_zero: true,
-        })
-        .collect();
-    let p = Program {
-        name: name.to_string(),
-        start: ymd(start),
-        holidays: holidays.iter().map(|s| ymd(s)).collect(),
-        items,
-        files: vec!["plan.yaml".to_string()],
-        with_sites: false,
-    };
-    let expected: Vec<(NaiveDate, NaiveDate)> =
-        rows.iter().map(|r| (ymd(r.start), ymd(r.finish))).collect();
-    let model = model_dates(&p);
-    if let Some(m) = diff(&p, "by hand", &expected, "SPEC model", &model, None) {
-        panic!("{m}");
-    }
-    if tj3_available() {
-        let tj3 = run_tj3(&p, tj3_end(&p, &model));
-        if let Some(m) = diff(&p, "by hand", &expected, "tj3", &tj3, Some(&model)) {
-            panic!("{m}");
-        }
-    } else {
-        skip_tj3();
-    }
-    let mp = run_milepost(&p);
-    if let Some(m) = diff(&p, "by hand", &expected, "milepost", &mp, Some(&model)) {
-        panic!("{m}");
-    }
-}
-
-use Rel::{Fs, Ss};
-
-/// Working days from Mon 2026-10-05, with Wed 10-14 a holiday:
-/// day 0 Mon 10-05, 1 Tue 06, 2 Wed 07, 3 Thu 08, 4 Fri 09, 5 Mon 12, 6 Tue 13,
-/// 7 Thu 15, 8 Fri 16, 9 Mon 19.
-#[test]
-fn hand_chain_with_holiday() {
-    check_hand(
-        "chain with a holiday",
-        "2026-10-05",
-        &["2026-10-14"],
-        &[
-            // boundaries [0, 3): days 0..2
-            h("a", 3, &[], "2026-10-05", "2026-10-07"),
-            // s = f_a + 2 = 5, f = 7: days 5..6
-            h("b", 2, &[("a", Fs, 2)], "2026-10-12", "2026-10-13"),
-            // milestone at boundary f_b = 7, dated day 6 (tj3: Tue 17:00)
-            h("m", 0, &[("b", Fs, 0)], "2026-10-13", "2026-10-13"),
-            // s = 7 (tj3: starts Tue 17:00 -> next working day, skipping Wed's holiday)
-            h("c", 2, &[("m", Fs, 0)], "2026-10-15", "2026-10-16"),
-            // s = f_c = 9
-            h("d", 1, &[("c", Fs, 0)], "2026-10-19", "2026-10-19"),
-            // FS lag 1 from a milestone: s = 7 + 1 = 8
-            h("e", 1, &[("m", Fs, 1)], "2026-10-16", "2026-10-16"),
-        ],
-    );
-}
-
-/// Working days from Mon 2026-10-05, no holidays: 0 Mon 05 .. 4 Fri 09, 5 Mon 12, 6 Tue 13.
-#[test]
-fn hand_start_to_start() {
-    check_hand(
-        "start-to-start",
-        "2026-10-05",
-        &[],
-        &[
-            h("a", 5, &[], "2026-10-05", "2026-10-09"),
-            // SS lag 2: s = s_a + 2 = 2, f = 6: days 2..5
-            h("b", 4, &[("a", Ss, 2)], "2026-10-07", "2026-10-12"),
-            // max(SS b +0 = 2, FS a +1 = 6) = 6
-            h(
-                "c",
-                1,
-                &[("b", Ss, 0), ("a", Fs, 1)],
-                "2026-10-13",
-                "2026-10-13",
-            ),
-            // milestone SS b +3: boundary 5, dated day 4
-            h("m", 0, &[("b", Ss, 3)], "2026-10-09", "2026-10-09"),
-            // SS lag 0 from a milestone: s = 5 (tj3: Fri 17:00 -> Mon)
-            h("f", 1, &[("m", Ss, 0)], "2026-10-12", "2026-10-12"),
-        ],
-    );
-}
-
-/// SPEC's program-start bound for milestones: a milestone is at boundary >= 1 (dated day 0
-/// at the earliest) and its successors start on day 1, even when its only relation would
-/// allow boundary 0. Raw tj3 would put `m` at START 00:00 and `e` on day 0; the `floor`
-/// task in the .tjp encodes the SPEC rule. Also: a Saturday start whose Monday is a
-/// holiday, so day 0 is Tue 2026-10-06 (1 Wed 07, 2 Thu 08, 3 Fri 09, 4 Mon 12, ...).
-#[test]
-fn hand_milestone_floor_at_program_start() {
-    check_hand(
-        "milestone at the program start",
-        "2026-10-03",
-        &["2026-10-05"],
-        &[
-            // 15 working days: Tue 10-06 .. Mon 10-26
-            h("a", 15, &[], "2026-10-06", "2026-10-26"),
-            // SS a +0 gives boundary 0, the program-start bound gives 1: dated day 0
-            h("m", 0, &[("a", Ss, 0)], "2026-10-06", "2026-10-06"),
-            // s = boundary of m = 1
-            h("e", 1, &[("m", Fs, 0)], "2026-10-07", "2026-10-07"),
-            // SS a +3: s = 3
-            h("f", 1, &[("a", Ss, 3)], "2026-10-09", "2026-10-09"),
-            // SS f +0: s = 3, f = 5
-            h("g", 2, &[("f", Ss, 0)], "2026-10-09", "2026-10-12"),
-            // milestone after a: boundary 15, dated day 14
-            h("z", 0, &[("a", Fs, 0)], "2026-10-26", "2026-10-26"),
-            // FS z +1: s = 16 = Wed 10-28 (day 15 is Tue 10-27)
-            h("k", 1, &[("z", Fs, 1)], "2026-10-28", "2026-10-28"),
-        ],
-    );
-}
+#[path = "taskjuggler/hand.rs"]
+mod hand;
