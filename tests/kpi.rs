@@ -302,3 +302,70 @@ fn the_median_of_an_even_count_is_the_mean_of_the_middle_two() {
     assert_eq!(median(&[4, 9]), Some(6.5));
     assert_eq!(median(&[4, 8, 22, 30]), Some(15.0));
 }
+
+/// SPEC v2: per vendor, the least commitment float of its open items and the commitments
+/// they threaten (commitment float below `at_risk_days`, default 5). Today is day 0,
+/// Mon 10-05; c1 is ready_by Fri 10-16 (day 9, finish bound 10).
+///
+/// - va: a-deliver (days 0-4, f = 5) feeds a-install (days 5-7, f = 8), due Tue 10-13
+///   (bound 7): a-install's LS_c = 4, so a-deliver's CF = 4 - 5 = -1, bound by
+///   `due a-install` (tighter than c1's ready_by, 10).
+/// - vb: b-racks (days 0-3, f = 4) due Mon 10-12 (bound 6): CF 2, a threat; b-po (f = 2)
+///   bound only by c1's ready_by: CF 8, not a threat. Least CF 2.
+/// - vc: c-cable has no commitment at all: CF null, no threats.
+#[test]
+fn vendors_name_the_commitments_their_open_items_threaten() {
+    let sites = "sites:\n  - {id: s1, name: One}\nvendors:
+  - {id: va, name: A}\n  - {id: vb, name: B}\n  - {id: vc, name: C}
+clusters:\n  - {id: c1, site: s1, gpus: 8, ready_by: 2026-10-16}\n";
+    let plan = "milestones:
+  - {id: a-deliver, name: D, cluster: c1, vendor: va, duration: 5}
+  - {id: a-install, name: I, cluster: c1, duration: 3, depends_on: [a-deliver], due: 2026-10-13}
+  - {id: b-po, name: P, cluster: c1, vendor: vb, duration: 2}
+  - {id: b-racks, name: R, vendor: vb, duration: 4, due: 2026-10-12}
+  - {id: c-cable, name: C, vendor: vc, duration: 1}
+";
+    let p = TestProgram::simple()
+        .file("sites.yaml", sites)
+        .file("plan.yaml", plan);
+    let v = p
+        .cmd("2026-10-05")
+        .args(["vendors", "--format", "json"])
+        .run()
+        .success()
+        .json();
+    let row = |k: usize| {
+        let r = &v["vendors"][k];
+        (
+            r["id"].clone(),
+            r["commitment_float"].clone(),
+            r["threatens"].clone(),
+        )
+    };
+    assert_eq!(
+        row(0),
+        (
+            json!("va"),
+            json!(-1),
+            json!([{"kind": "due", "id": "a-install", "date": "2026-10-13",
+                    "commitment_float": -1, "items": ["a-deliver"]}])
+        )
+    );
+    assert_eq!(
+        row(1),
+        (
+            json!("vb"),
+            json!(2),
+            json!([{"kind": "due", "id": "b-racks", "date": "2026-10-12",
+                    "commitment_float": 2, "items": ["b-racks"]}])
+        )
+    );
+    assert_eq!(row(2), (json!("vc"), Value::Null, json!([])));
+    assert_eq!(
+        v["vendors"][0]["worst_open"]["commitment"],
+        json!({"kind": "due", "id": "a-install", "date": "2026-10-13"})
+    );
+    let table = p.cmd("2026-10-05").args(["vendors"]).run().success().stdout;
+    let va = table.lines().find(|l| l.contains("va ")).expect("va row");
+    assert!(va.contains("-1") && va.contains("due a-install"), "{table}");
+}

@@ -30,6 +30,7 @@ pub mod scope;
 pub mod show;
 pub mod status;
 pub mod timeline;
+pub mod vendor_threats;
 pub mod vendors;
 
 use chrono::NaiveDate;

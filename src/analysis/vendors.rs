@@ -1,12 +1,15 @@
 //! Vendor accountability: per vendor, its items done and open, on-time delivery, days
-//! late, forecast slip, its worst open item, and its quoted lead time against the
-//! actual lead time of what it delivered. Ranked worst first (docs/cli.md).
+//! late, forecast slip, the commitments its open items threaten, its worst open item,
+//! and its quoted lead time against the actual lead time of what it delivered. Ranked
+//! worst first (docs/reports.md).
 use std::cmp::Reverse;
 
 use serde::Serialize;
 
 use super::kpi::{Share, finished_on_time};
+use super::records::CommitmentRecord;
 use super::scope::Scope;
+use super::vendor_threats::{Threat, ThreatRecord, least_commitment_float, threats};
 use super::{Health, Plan};
 use crate::model::{Category, Date, Kind, Status};
 
@@ -28,7 +31,12 @@ pub struct VendorScore {
     pub forecast_slip: i64,
     /// Open items that are overdue or slipping.
     pub late_open: usize,
-    /// The open item in the worst state: worst health, largest slip, least float.
+    /// The least commitment float of its open items (`None`: no commitment binds them).
+    pub commitment_float: Option<i64>,
+    /// The commitments its open items threaten, worst first.
+    pub threats: Vec<Threat>,
+    /// The open item in the worst state: worst health, largest slip, least commitment
+    /// float, least total float.
     pub worst_open: Option<usize>,
     pub quoted_lead_days: Option<u64>,
     /// The mean actual lead time of its done deliveries, calendar days from the order
@@ -38,8 +46,9 @@ pub struct VendorScore {
     pub lead_samples: usize,
 }
 
-/// Every vendor (in a site or cluster scope, those with items there), worst first: the worst health of an open item, then the largest
-/// forecast slip, the lowest on-time share, the most days late, then by id.
+/// Every vendor (in a site or cluster scope, those with items there), worst first: the
+/// worst health of an open item, then the largest forecast slip, the least commitment
+/// float, the lowest on-time share, the most days late, then by id.
 pub fn scores(plan: &Plan, scope: &Scope, items: &[usize]) -> Vec<VendorScore> {
     let p = &plan.program;
     let mut by_vendor: Vec<Vec<usize>> = vec![Vec::new(); p.vendors.len()];
@@ -60,6 +69,7 @@ pub fn scores(plan: &Plan, scope: &Scope, items: &[usize]) -> Vec<VendorScore> {
             (
                 Reverse(s.worst_open.map(|i| plan.assessments[i].health)),
                 Reverse(s.forecast_slip),
+                s.commitment_float.unwrap_or(i64::MAX),
             )
         };
         key(a)
@@ -131,6 +141,8 @@ fn score(plan: &Plan, vendor: usize, items: &[usize]) -> VendorScore {
                 )
             })
             .count(),
+        commitment_float: least_commitment_float(plan, items),
+        threats: threats(plan, items),
         worst_open: worst,
         quoted_lead_days: p.vendors[vendor].lead_time_days,
         actual_lead_days: (!leads.is_empty())
@@ -139,13 +151,16 @@ fn score(plan: &Plan, vendor: usize, items: &[usize]) -> VendorScore {
     }
 }
 
-/// How bad an open item is: health, then slip, then the least float (larger = worse).
-fn rank(plan: &Plan, i: usize) -> (Health, i64, Reverse<i64>) {
+/// How bad an open item is: health, then slip, then the least commitment float (none
+/// counts as the most), then the least total float (larger = worse).
+fn rank(plan: &Plan, i: usize) -> (Health, i64, Reverse<i64>, Reverse<i64>) {
     let a = &plan.assessments[i];
+    let it = &plan.schedule.items[i];
     (
         a.health,
         a.slip,
-        Reverse(plan.schedule.items[i].total_float.unwrap_or(0)),
+        Reverse(it.commitment_float.unwrap_or(i64::MAX)),
+        Reverse(it.total_float.unwrap_or(0)),
     )
 }
 
@@ -179,6 +194,8 @@ pub struct Worst<'a> {
     pub finish: Date,
     pub due: Option<Date>,
     pub owner: Option<&'a str>,
+    pub commitment_float: Option<i64>,
+    pub commitment: Option<CommitmentRecord<'a>>,
 }
 
 #[derive(Serialize)]
@@ -201,6 +218,8 @@ pub struct VendorRecord<'a> {
     pub mean_days_late: Option<f64>,
     pub forecast_slip: i64,
     pub late_open: usize,
+    pub commitment_float: Option<i64>,
+    pub threatens: Vec<ThreatRecord<'a>>,
     pub worst_open: Option<Worst<'a>>,
     pub lead_time: LeadTime,
 }
@@ -221,8 +240,15 @@ pub fn record<'a>(plan: &'a Plan, s: &VendorScore) -> VendorRecord<'a> {
         mean_days_late: s.mean_days_late,
         forecast_slip: s.forecast_slip,
         late_open: s.late_open,
+        commitment_float: s.commitment_float,
+        threatens: s
+            .threats
+            .iter()
+            .map(|t| ThreatRecord::of(plan, t))
+            .collect(),
         worst_open: s.worst_open.map(|i| {
             let m = &p.milestones[i];
+            let it = &plan.schedule.items[i];
             Worst {
                 id: &m.id,
                 health: plan.assessments[i].health,
@@ -230,6 +256,8 @@ pub fn record<'a>(plan: &'a Plan, s: &VendorScore) -> VendorRecord<'a> {
                 finish: Date(plan.schedule.items[i].finish),
                 due: m.due.map(Date),
                 owner: m.owner.as_deref(),
+                commitment_float: it.commitment_float,
+                commitment: it.commitment.map(|t| CommitmentRecord::of(p, &t)),
             }
         }),
         lead_time: LeadTime {

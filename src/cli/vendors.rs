@@ -5,10 +5,10 @@ use super::args::FormatArg;
 use super::scope::ScopeArgs;
 use super::{CommandError, Context};
 
-/// Show vendor accountability: on-time %, days late, forecast slip, worst item, lead times
+/// Show vendor accountability: on-time %, days late, forecast slip, threatened commitments, worst item, lead times
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  milepost vendors\n  milepost vendors --format markdown   # for the vendor call's notes\n  milepost vendors --site tpe1 --format json\n\nSorted worst first: the worst health of an open item, then the largest forecast slip,\nthe lowest on-time share, the most days late."
+    after_help = "Examples:\n  milepost vendors\n  milepost vendors --format markdown   # for the vendor call's notes\n  milepost vendors --site tpe1 --format json\n\nSorted worst first: the worst health of an open item, then the largest forecast slip,\nthe least commitment float, the lowest on-time share, the most days late."
 )]
 pub struct Args {
     #[command(flatten)]

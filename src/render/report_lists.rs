@@ -273,7 +273,7 @@ pub(super) fn vendors(r: &Report<'_>) -> String {
     let mut grid = super::vendors::grid(r.plan, &shown, super::vendors::Layout::Full);
     let more = cap(&mut grid, SHORT_ROWS, "vendors", "run `milepost vendors`");
     format!(
-        "Worst first. On time: done items with a due that finished by it. Days late: mean working days past due of those. Slip: the largest forecast slip of its open items. Lead times in calendar days (actual: mean over its delivered items, with their count).\n\n{}{more}",
+        "Worst first. On time: done items with a due that finished by it. Days late: mean working days past due of those. Slip: the largest forecast slip of its open items. Commitment float: the least of its open items'; threatens: the commitments they put at risk, each with its float. Lead times in calendar days (actual: mean over its delivered items, with their count).\n\n{}{more}",
         table(&grid)
     )
 }

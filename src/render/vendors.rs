@@ -5,6 +5,7 @@ use super::kpi::{days, percent};
 use super::view::{Block, Medium, View};
 use super::{Cell, Grid, Tone, health_tone};
 use crate::analysis::Plan;
+use crate::analysis::vendor_threats::ThreatRecord;
 use crate::analysis::vendors::{VendorRecord, VendorScore, VendorsView};
 
 /// How wide a vendor grid may be.
@@ -45,6 +46,7 @@ pub fn grid(plan: &Plan, scores: &[VendorScore], layout: Layout) -> Grid {
                 Some(d) => format!("{} ({})", days(Some(d.round())), s.lead_samples),
                 None => "—".into(),
             };
+            let threatens = threatens(s, layout);
             let mut row = vec![Cell::plain(&v.id)];
             if layout == Layout::Full {
                 row.push(Cell::plain(&v.name));
@@ -63,8 +65,8 @@ pub fn grid(plan: &Plan, scores: &[VendorScore], layout: Layout) -> Grid {
                         Tone::Plain
                     },
                 ),
-                worst,
             ]);
+            row.extend([commitment_float(s), threatens, worst]);
             match layout {
                 Layout::Full => row.extend([Cell::plain(quoted), Cell::plain(actual)]),
                 Layout::Compact => row.extend([
@@ -89,13 +91,15 @@ pub fn grid(plan: &Plan, scores: &[VendorScore], layout: Layout) -> Grid {
                 "on time",
                 "days late",
                 "slip",
+                "commitment float",
+                "threatens",
                 "worst open item",
                 "lead quoted",
                 "lead actual",
             ],
             rows,
-            numeric: vec![2, 3, 4, 6, 7, 9, 10],
-            flexible: vec![1, 8],
+            numeric: vec![2, 3, 4, 6, 7, 8, 11, 12],
+            flexible: vec![1, 9, 10],
             drop_order: vec![],
         },
         Layout::Compact => Grid {
@@ -107,13 +111,16 @@ pub fn grid(plan: &Plan, scores: &[VendorScore], layout: Layout) -> Grid {
                 "on time",
                 "late",
                 "slip",
+                "cf",
+                "threatens",
                 "worst open item",
                 "health",
                 "lead q / a",
             ],
             rows,
-            numeric: vec![1, 2, 3, 5, 6],
-            flexible: vec![7],
+            numeric: vec![1, 2, 3, 5, 6, 7],
+            // `threatens` is kept whole: a cut id names no commitment.
+            flexible: vec![9],
             // Hidden first when too wide (docs/cli.md, "Tables");
             // vendor and on time always stay.
             drop_order: vec![
@@ -124,9 +131,49 @@ pub fn grid(plan: &Plan, scores: &[VendorScore], layout: Layout) -> Grid {
                 "late",
                 "health",
                 "worst open item",
+                "threatens",
                 "slip",
+                "cf",
             ],
         },
+    }
+}
+
+/// The commitments a vendor's open items threaten, toned by the worst: all of them with
+/// their floats in the full layout; in the compact one the worst (its float is in the
+/// `cf` column) and how many more.
+fn threatens(s: &VendorScore, layout: Layout) -> Cell {
+    let Some(worst) = s.threats.first() else {
+        return Cell::plain("");
+    };
+    let text = match layout {
+        Layout::Full => {
+            let all: Vec<String> = s
+                .threats
+                .iter()
+                .map(|t| format!("{} {}", t.label, t.float))
+                .collect();
+            all.join(", ")
+        }
+        Layout::Compact => match s.threats.len() {
+            1 => worst.label.clone(),
+            n => format!("{} (+{})", worst.label, n - 1),
+        },
+    };
+    Cell::toned(text, float_tone(worst.float))
+}
+
+/// A commitment float's tone: bad below zero, a warning when it is a threat at all.
+fn float_tone(float: i64) -> Tone {
+    if float < 0 { Tone::Bad } else { Tone::Warn }
+}
+
+/// The least commitment float, toned when it threatens a commitment.
+fn commitment_float(s: &VendorScore) -> Cell {
+    match (s.commitment_float, s.threats.first()) {
+        (Some(f), Some(_)) => Cell::toned(f.to_string(), float_tone(f)),
+        (Some(f), None) => Cell::plain(f.to_string()),
+        (None, _) => Cell::plain("—"),
     }
 }
 
@@ -159,6 +206,8 @@ pub const CSV_FIELDS: &[&str] = &[
     "mean_days_late",
     "forecast_slip",
     "late_open",
+    "commitment_float",
+    "threatens",
     "worst_open",
     "worst_open_health",
     "quoted_lead_days",
@@ -181,6 +230,8 @@ struct CsvRow<'a> {
     mean_days_late: Option<f64>,
     forecast_slip: i64,
     late_open: usize,
+    commitment_float: Option<i64>,
+    threatens: String,
     worst_open: Option<&'a str>,
     worst_open_health: Option<&'static str>,
     quoted_lead_days: Option<u64>,
@@ -204,6 +255,8 @@ pub fn csv(records: &[VendorRecord<'_>]) -> Result<String, String> {
         mean_days_late: r.mean_days_late,
         forecast_slip: r.forecast_slip,
         late_open: r.late_open,
+        commitment_float: r.commitment_float,
+        threatens: threatens_csv(&r.threatens),
         worst_open: r.worst_open.as_ref().map(|w| w.id),
         worst_open_health: r.worst_open.as_ref().map(|w| w.health.as_str()),
         quoted_lead_days: r.lead_time.quoted_days,
@@ -211,4 +264,20 @@ pub fn csv(records: &[VendorRecord<'_>]) -> Result<String, String> {
         lead_samples: r.lead_time.samples,
     });
     super::csv::records(CSV_FIELDS, rows)
+}
+
+/// `due dfw1-h200-handover -4; ready_by tpe1-h200 3`: the threatened commitments in one
+/// CSV field, worst first.
+fn threatens_csv(threats: &[ThreatRecord<'_>]) -> String {
+    let labels: Vec<String> = threats
+        .iter()
+        .map(|t| {
+            let c = &t.commitment;
+            match c.id {
+                Some(id) => format!("{} {id} {}", c.kind, t.commitment_float),
+                None => format!("{} {}", c.kind, t.commitment_float),
+            }
+        })
+        .collect();
+    labels.join("; ")
 }
