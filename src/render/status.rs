@@ -97,14 +97,35 @@ fn grid(view: &StatusView<'_>) -> Grid {
     let rows = view.milestones.iter().map(row).collect();
     let mut grid = Grid {
         headers: vec![
-            "", "id", "name", "owner", "start", "finish", "due", "float", "health",
+            "",
+            "id",
+            "name",
+            "owner",
+            "start",
+            "finish",
+            "due",
+            "float",
+            "health",
+            "threatens",
         ],
         rows,
         numeric: vec![7],
+        // `threatens` is kept whole (a cut id names nothing); the name gives way first.
         flexible: vec![2, 3],
         // Hidden first when too wide (docs/cli.md, "Tables");
         // the mark, id, finish and health always stay.
-        drop_order: vec!["start", "owner", "due", "baseline", "float", "name", "var"],
+        // `threatens` goes before `owner`: the lines under the table name the
+        // threatened commitments too, and whom to call is not said anywhere else.
+        drop_order: vec![
+            "start",
+            "threatens",
+            "owner",
+            "due",
+            "baseline",
+            "float",
+            "name",
+            "var",
+        ],
     };
     if view.baseline {
         grid.push_baseline_records(
@@ -142,7 +163,29 @@ fn row(m: &MilestoneRecord<'_>) -> Vec<Cell> {
             },
         ),
         Cell::toned(m.health.as_str(), health_tone(m.health)),
+        Cell::toned(threatens(m), health_tone(m.health)),
     ]
+}
+
+/// The commitment an at-risk, slipping or overdue row threatens: `own due`, another
+/// milestone's id (its `due`), `ready_by CLUSTER` or `finish_by`; empty for any other
+/// row. (The lines under the table name each with its kind and float.)
+fn threatens(m: &MilestoneRecord<'_>) -> String {
+    let worrying = matches!(
+        m.health,
+        Health::AtRisk | Health::Slipping | Health::Overdue
+    );
+    match (m.commitment, worrying) {
+        (Some(c), true) if c.kind == CommitmentKind::Due && c.id == Some(m.id) => {
+            "own due".to_string()
+        }
+        (Some(c), true) => match (c.kind, c.id) {
+            (CommitmentKind::Due, Some(id)) => id.to_string(),
+            (kind, Some(id)) => format!("{kind} {id}"),
+            (kind, None) => kind.to_string(),
+        },
+        _ => String::new(),
+    }
 }
 
 /// `threatened: ready_by dfw1-h200 (7 items), due tpe1-h200-handover (9 items)`: the

@@ -150,18 +150,30 @@ fn status_hides_columns_in_its_documented_order() {
             .remove(0)
             .1,
     );
-    // docs/cli.md, "Tables": start, owner, due, baseline, float, name, var.
-    assert_eq!(hidden(&plain, 120), ["start"]);
-    assert_eq!(hidden(&plain, 100), ["owner", "start"]);
-    assert_eq!(hidden(&plain, 80), ["owner", "start", "due", "float"]);
+    // docs/cli.md, "Tables": start, threatens, owner, due, baseline, float, name, var.
+    assert!(hidden(&plain, 200).is_empty());
+    assert_eq!(hidden(&plain, 120), ["start", "threatens"]);
+    assert_eq!(hidden(&plain, 100), ["owner", "start", "threatens"]);
+    assert_eq!(
+        hidden(&plain, 80),
+        ["owner", "start", "due", "float", "threatens"]
+    );
     assert_eq!(
         hidden(&plain, 60),
-        ["name", "owner", "start", "due", "float"]
+        ["name", "owner", "start", "due", "float", "threatens"]
     );
-    assert_eq!(hidden(&with_baseline, 120), ["owner", "start"]);
+    assert_eq!(hidden(&with_baseline, 120), ["owner", "start", "threatens"]);
     assert_eq!(
         hidden(&with_baseline, 80),
-        ["name", "owner", "start", "due", "float", "baseline"]
+        [
+            "name",
+            "owner",
+            "start",
+            "due",
+            "float",
+            "threatens",
+            "baseline"
+        ]
     );
 }
 
