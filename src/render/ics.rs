@@ -6,6 +6,7 @@ use chrono::{Days, NaiveDate};
 
 use crate::analysis::Plan;
 use crate::model::Status;
+use crate::schedule::late::tag_id;
 
 /// RFC 5545 §3.1: content lines are folded to at most 75 octets.
 const FOLD_OCTETS: usize = 75;
@@ -116,6 +117,9 @@ pub fn render(plan: &Plan, items: &[usize]) -> String {
         }
         dates.push(a.health.as_str().to_string());
         facts.push(dates.join(" · "));
+        if let Some(binding) = commitment_fact(plan, i) {
+            facts.push(binding);
+        }
         if let Some(notes) = &m.notes {
             facts.push(notes.clone());
         }
@@ -170,4 +174,18 @@ mod tests {
         assert_eq!(slug("2027 GPU build-out"), "2027-gpu-build-out");
         assert_eq!(slug("  ***"), "program");
     }
+}
+
+/// `commitment due dfw1-h200-handover 2027-01-08 · commitment float -4`: the commitment
+/// that binds a not-done item (SPEC §2); `None` when none does.
+fn commitment_fact(plan: &Plan, i: usize) -> Option<String> {
+    let it = &plan.schedule.items[i];
+    let (tag, float) = (it.commitment?, it.commitment_float?);
+    let whose = tag_id(&plan.program, &tag)
+        .map(|id| format!(" {id}"))
+        .unwrap_or_default();
+    Some(format!(
+        "commitment {}{whose} {} · commitment float {float}",
+        tag.kind, tag.date
+    ))
 }
