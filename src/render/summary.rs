@@ -78,7 +78,7 @@ pub fn render(r: &Report<'_>) -> String {
             }
             if slipping > 0 {
                 why.push(format!(
-                    "{} slipping (negative float)",
+                    "{} slipping (negative commitment float)",
                     plural(slipping, "item is", "items are")
                 ));
             }
