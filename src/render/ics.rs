@@ -148,6 +148,20 @@ pub fn render(plan: &Plan, items: &[usize]) -> String {
     out
 }
 
+/// `commitment due dfw1-h200-handover 2027-01-08 · commitment float -4`: the commitment
+/// that binds a not-done item (SPEC §2); `None` when none does.
+fn commitment_fact(plan: &Plan, i: usize) -> Option<String> {
+    let it = &plan.schedule.items[i];
+    let (tag, float) = (it.commitment?, it.commitment_float?);
+    let whose = tag_id(&plan.program, &tag)
+        .map(|id| format!(" {id}"))
+        .unwrap_or_default();
+    Some(format!(
+        "commitment {}{whose} {} · commitment float {float}",
+        tag.kind, tag.date
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,18 +188,4 @@ mod tests {
         assert_eq!(slug("2027 GPU build-out"), "2027-gpu-build-out");
         assert_eq!(slug("  ***"), "program");
     }
-}
-
-/// `commitment due dfw1-h200-handover 2027-01-08 · commitment float -4`: the commitment
-/// that binds a not-done item (SPEC §2); `None` when none does.
-fn commitment_fact(plan: &Plan, i: usize) -> Option<String> {
-    let it = &plan.schedule.items[i];
-    let (tag, float) = (it.commitment?, it.commitment_float?);
-    let whose = tag_id(&plan.program, &tag)
-        .map(|id| format!(" {id}"))
-        .unwrap_or_default();
-    Some(format!(
-        "commitment {}{whose} {} · commitment float {float}",
-        tag.kind, tag.date
-    ))
 }
