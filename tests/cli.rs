@@ -435,7 +435,7 @@ fn the_example_program() {
     insta::assert_snapshot!("example_status_json", json);
     let (code, table, _) = run(&["status"]);
     assert_eq!(code, 0);
-    assert!(table.contains("\n67 milestones: 17 done, 29 on_track, 13 at_risk, 7 slipping, 1 overdue · 21 critical · 1 stale (!)\nprogram finish 2027-05-19 · committed finish_by 2027-06-30\nthreatened commitments, worst first:\n  due dfw1-h200-handover: 7 items, float -4\n"), "{table}");
+    assert!(table.contains("\n67 milestones: 17 done, 29 on_track, 13 at_risk, 7 slipping, 1 overdue · 21 critical · 1 stale (!)\nprogram finish 2027-05-19 · committed finish_by 2027-06-30\nthreatened commitments, worst first:\n  due dfw1-h200-optics-delivered: 1 item, float -10\n  due dfw1-h200-handover: 7 items, float -4\n"), "{table}");
     let (code, out, _) = run(&["check"]);
     assert_eq!(code, 1);
     assert!(

@@ -189,11 +189,15 @@ fn threatens(m: &MilestoneRecord<'_>) -> String {
 }
 
 /// `threatened: ready_by dfw1-h200 (7 items), due tpe1-h200-handover (9 items)`: the
-/// commitments that at-risk and slipping items threaten, worst first; empty when none.
+/// commitments that at-risk, slipping and overdue items threaten (as the `threatens`
+/// column), worst first; empty when none.
 fn threatened(view: &StatusView<'_>) -> String {
     let mut found: Vec<(i64, String, usize)> = Vec::new();
     for m in &view.milestones {
-        let worrying = matches!(m.health, Health::AtRisk | Health::Slipping);
+        let worrying = matches!(
+            m.health,
+            Health::AtRisk | Health::Slipping | Health::Overdue
+        );
         let (Some(c), Some(cf), true) = (m.commitment, m.commitment_float, worrying) else {
             continue;
         };
