@@ -14,6 +14,9 @@ pub struct ClusterForecast {
     pub forecast_ready: Option<NaiveDate>,
     /// Working days the forecast is past `ready_by` (0 when on time or uncommitted).
     pub slip: i64,
+    /// Working days from the forecast to `ready_by` (negative: late); `None` without a
+    /// `ready_by` or milestones. The cluster's margin to its commitment.
+    pub ready_by_float: Option<i64>,
     /// The worst health of its milestones; at least `slipping` when the forecast is
     /// past `ready_by`. `None` when it has no milestones.
     pub health: Option<Health>,
@@ -28,6 +31,7 @@ pub fn forecast(plan: &Plan) -> Vec<ClusterForecast> {
             cluster,
             forecast_ready: None,
             slip: 0,
+            ready_by_float: None,
             health: None,
             milestones: 0,
         })
@@ -46,7 +50,9 @@ pub fn forecast(plan: &Plan) -> Vec<ClusterForecast> {
         // Items may count in other calendars (`calendar:`): compare dates, counted in
         // the cluster's site calendar.
         if let (Some(ready_by), Some(ready)) = (cluster.ready_by, fc.forecast_ready) {
-            fc.slip = (cal.finish_by(ready) - cal.finish_by(ready_by)).max(0);
+            let float = cal.finish_by(ready_by) - cal.finish_by(ready);
+            fc.ready_by_float = Some(float);
+            fc.slip = (-float).max(0);
             // A late forecast is slipping work; a cluster whose work is all done is done.
             if fc.slip > 0 && fc.health != Some(Health::Done) {
                 fc.health = fc.health.max(Some(Health::Slipping));
@@ -68,6 +74,7 @@ pub struct ClusterRecord<'a> {
     pub ready_by: Option<Date>,
     pub forecast_ready: Option<Date>,
     pub slip: i64,
+    pub ready_by_float: Option<i64>,
     pub health: Option<Health>,
     pub milestones: usize,
     /// With a baseline only: the baseline's ready date, and the variance in working days.
@@ -105,6 +112,7 @@ impl<'a> ClustersView<'a> {
                     ready_by: c.ready_by.map(Date),
                     forecast_ready: f.forecast_ready.map(Date),
                     slip: f.slip,
+                    ready_by_float: f.ready_by_float,
                     health: f.health,
                     milestones: f.milestones,
                     baseline_finish: v.map(|v| v.baseline_finish.map(Date)),

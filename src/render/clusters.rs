@@ -15,10 +15,11 @@ impl View for ClustersView<'_> {
                 "ready_by",
                 "forecast",
                 "slip",
+                "float",
                 "health",
             ],
             rows: self.clusters.iter().map(row).collect(),
-            numeric: vec![3, 7],
+            numeric: vec![3, 7, 8],
             flexible: vec![2],
             // Hidden first when too wide (docs/cli.md, "Tables");
             // id, forecast and health always stay.
@@ -30,6 +31,7 @@ impl View for ClustersView<'_> {
                 "baseline",
                 "var",
                 "ready_by",
+                "float",
                 "slip",
             ],
         };
@@ -57,6 +59,14 @@ fn row(c: &ClusterRecord<'_>) -> Vec<Cell> {
         Cell::toned(
             c.slip.to_string(),
             if c.slip > 0 { Tone::Bad } else { Tone::Plain },
+        ),
+        Cell::toned(
+            c.ready_by_float.map(|f| f.to_string()).unwrap_or_default(),
+            if c.ready_by_float.is_some_and(|f| f < 0) {
+                Tone::Bad
+            } else {
+                Tone::Plain
+            },
         ),
         c.health.map_or_else(
             || Cell::plain(""),
