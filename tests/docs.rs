@@ -158,20 +158,62 @@ fn check_shape(scenarios: &Scenarios, s: &Shape) -> Option<String> {
         Ok(v) => v,
         Err(e) => return Some(format!("{}:{}: not JSON ({e}): {out}{err}", s.file, s.line)),
     };
-    let mut real = BTreeSet::new();
-    keys(&v, &mut real);
-    let missing: Vec<String> = documented_keys(&s.text)
-        .difference(&real)
-        .cloned()
-        .collect();
+    let missing: Vec<String> = match serde_json::from_str::<serde_json::Value>(&s.text) {
+        // A block that parses is compared path by path.
+        Ok(doc) => {
+            let mut out = Vec::new();
+            missing_paths(&doc, &v, "", &mut out);
+            out
+        }
+        // One with `…` lines names keys that must exist somewhere.
+        Err(_) => {
+            let mut real = BTreeSet::new();
+            keys(&v, &mut real);
+            documented_keys(&s.text).difference(&real).cloned().collect()
+        }
+    };
     (!missing.is_empty()).then(|| {
         format!(
-            "{}:{}: `milepost {}` has no key {missing:?}",
+            "{}:{}: `milepost {}` has no {missing:?}",
             s.file,
             s.line,
             s.args.join(" ")
         )
     })
+}
+
+/// The paths of `doc`'s keys that `real` lacks. An array element of the doc is compared
+/// with the real element it fits best; below an empty real array nothing is checked.
+fn missing_paths(doc: &serde_json::Value, real: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+    use serde_json::Value;
+    match (doc, real) {
+        (Value::Object(d), Value::Object(r)) => {
+            for (k, dv) in d {
+                let path = format!("{at}.{k}");
+                match r.get(k) {
+                    Some(rv) => missing_paths(dv, rv, &path, out),
+                    None => out.push(path),
+                }
+            }
+        }
+        (Value::Array(d), Value::Array(r)) => {
+            for dv in d {
+                let best = r
+                    .iter()
+                    .map(|rv| {
+                        let mut m = Vec::new();
+                        missing_paths(dv, rv, &format!("{at}[]"), &mut m);
+                        m
+                    })
+                    .min_by_key(Vec::len);
+                out.extend(best.unwrap_or_default());
+            }
+        }
+        (Value::Object(_), _) | (Value::Array(_), _) if !real.is_null() => {
+            out.push(format!("{at} (not the same kind of value)"));
+        }
+        _ => {}
+    }
 }
 
 #[test]

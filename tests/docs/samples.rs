@@ -139,6 +139,13 @@ pub fn scan(file: &str, text: &str, found: &mut Found) {
                     text: body.join("\n"),
                 });
             }
+            "json" if !marked_not_output(&lines, start) => {
+                found.unchecked.push(Unchecked {
+                    file: file.to_string(),
+                    line: start + 1,
+                    first: format!("a JSON block without `<!-- shape: milepost … -->`: {first}"),
+                });
+            }
             // A synopsis (`milepost status [--format …]`) or an explicitly untested
             // block (`<!-- not-output -->` before it) is not output.
             "text" | "markdown" if !(is_synopsis(first) || marked_not_output(&lines, start)) => {
