@@ -169,7 +169,10 @@ fn check_shape(scenarios: &Scenarios, s: &Shape) -> Option<String> {
         Err(_) => {
             let mut real = BTreeSet::new();
             keys(&v, &mut real);
-            documented_keys(&s.text).difference(&real).cloned().collect()
+            documented_keys(&s.text)
+                .difference(&real)
+                .cloned()
+                .collect()
         }
     };
     (!missing.is_empty()).then(|| {
@@ -184,7 +187,12 @@ fn check_shape(scenarios: &Scenarios, s: &Shape) -> Option<String> {
 
 /// The paths of `doc`'s keys that `real` lacks. An array element of the doc is compared
 /// with the real element it fits best; below an empty real array nothing is checked.
-fn missing_paths(doc: &serde_json::Value, real: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+fn missing_paths(
+    doc: &serde_json::Value,
+    real: &serde_json::Value,
+    at: &str,
+    out: &mut Vec<String>,
+) {
     use serde_json::Value;
     match (doc, real) {
         (Value::Object(d), Value::Object(r)) => {
