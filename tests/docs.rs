@@ -1,7 +1,8 @@
 //! Every output sample in README.md and docs/ is produced by milepost: a fenced `text`
 //! or `markdown` block that starts with `$ milepost …` is run and its output compared
 //! with the block (a line `…` alone skips any lines); a ` ```json ` block after
-//! `<!-- shape: milepost ARGS -->` names only keys the real output has; and a block
+//! `<!-- shape: milepost ARGS -->` names only keys the real output has, and after
+//! `<!-- output: milepost ARGS -->` is the output; and a block
 //! that looks like output but is neither fails the test, so samples cannot drift.
 //!
 //! Samples run in the repository root (the example program, with `--today` on the
@@ -158,6 +159,18 @@ fn check_shape(scenarios: &Scenarios, s: &Shape) -> Option<String> {
         Ok(v) => v,
         Err(e) => return Some(format!("{}:{}: not JSON ({e}): {out}{err}", s.file, s.line)),
     };
+    if s.exact {
+        let doc: Result<serde_json::Value, _> = serde_json::from_str(&s.text);
+        return (doc.as_ref().ok() != Some(&v)).then(|| {
+            format!(
+                "{}:{}: `milepost {}` printed:\n{out}\nthe doc shows:\n{}",
+                s.file,
+                s.line,
+                s.args.join(" "),
+                s.text
+            )
+        });
+    }
     let missing: Vec<String> = match serde_json::from_str::<serde_json::Value>(&s.text) {
         // A block that parses is compared path by path.
         Ok(doc) => {

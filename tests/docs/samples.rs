@@ -24,6 +24,8 @@ pub struct Sample {
 /// A JSON block documenting the shape of a command's output.
 #[derive(Debug)]
 pub struct Shape {
+    /// `<!-- output: … -->`: the block is the whole output, not only its shape.
+    pub exact: bool,
     pub file: String,
     pub line: usize,
     pub scenario: String,
@@ -88,7 +90,7 @@ fn marker<'a>(line: &'a str, name: &str) -> Option<&'a str> {
 pub fn scan(file: &str, text: &str, found: &mut Found) {
     let lines: Vec<&str> = text.lines().collect();
     let mut scenario = "example".to_string();
-    let mut shape: Option<String> = None;
+    let mut shape: Option<(bool, String)> = None;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -96,7 +98,10 @@ pub fn scan(file: &str, text: &str, found: &mut Found) {
             scenario = name.to_string();
         }
         if let Some(cmd) = marker(line, "shape") {
-            shape = Some(cmd.to_string());
+            shape = Some((false, cmd.to_string()));
+        }
+        if let Some(cmd) = marker(line, "output") {
+            shape = Some((true, cmd.to_string()));
         }
         let Some(lang) = line.strip_prefix("```") else {
             i += 1;
@@ -129,9 +134,10 @@ pub fn scan(file: &str, text: &str, found: &mut Found) {
                 });
             }
             "json" if shape.is_some() => {
-                let cmd = shape.take().unwrap_or_default();
+                let (exact, cmd) = shape.take().unwrap_or_default();
                 let scenario = std::mem::replace(&mut scenario, "example".to_string());
                 found.shapes.push(Shape {
+                    exact,
                     file: file.to_string(),
                     line: start + 1,
                     scenario,
