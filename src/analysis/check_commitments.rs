@@ -2,6 +2,8 @@
 //! they threaten when it is missed — at the line of its date (a cluster's `ready_by`,
 //! `finish_by` in milepost.toml, another item's `due`), so that CI shows the customer
 //! date beside the items that push it out. Not violations themselves: the items are.
+use std::collections::HashMap;
+
 use super::Plan;
 use super::check::{Row, Severity, repo_path};
 use super::commitments::{CommitmentState, commitments};
@@ -11,21 +13,26 @@ use crate::model::CommitmentKind;
 /// One row per missed commitment that the violations in `rows` threaten, unless the
 /// commitment is the own `due` of one of them (its annotation already points there).
 pub fn commitment_rows(plan: &Plan, rows: &[Row], prefix: Option<&str>) -> Vec<Row> {
-    let violating: Vec<&Row> = rows
+    // Per commitment: how many violations threaten it, and whether one is its own item.
+    let mut threats: HashMap<&str, (usize, Vec<&str>)> = HashMap::new();
+    for r in rows
         .iter()
         .filter(|r| r.severity == Some(Severity::Violation))
-        .collect();
+    {
+        if let Some(label) = r.commitment.as_deref() {
+            let entry = threats.entry(label).or_default();
+            entry.0 += 1;
+            entry.1.push(&r.id);
+        }
+    }
     let mut resolver = Resolver::new(&plan.program.files);
     let mut out: Vec<Row> = Vec::new();
     for state in commitments(plan).iter().filter(|c| c.missed()) {
         let label = state.label();
-        let threatening: Vec<&&Row> = violating
-            .iter()
-            .filter(|r| r.commitment.as_deref() == Some(label.as_str()))
-            .collect();
-        let own_due =
-            state.kind == CommitmentKind::Due && threatening.iter().any(|r| r.id == state.id);
-        if threatening.is_empty() || own_due {
+        let Some((count, ids)) = threats.get(label.as_str()) else {
+            continue;
+        };
+        if state.kind == CommitmentKind::Due && ids.contains(&state.id.as_str()) {
             continue;
         }
         let place = state.at.as_ref().and_then(|loc| resolver.place(loc));
@@ -40,7 +47,7 @@ pub fn commitment_rows(plan: &Plan, rows: &[Row], prefix: Option<&str>) -> Vec<R
             shown: file.map(|f| f.name.clone()),
             line: place.map_or(0, |(_, l, _)| l),
             column: place.map_or(0, |(_, _, c)| c),
-            message: message(state, threatening.len()),
+            message: message(state, *count),
             commitment: Some(label),
         });
     }
