@@ -107,6 +107,25 @@ pub struct CheckResult {
     pub command: &'static str,
 }
 
+impl Row {
+    /// A violation of the program as a whole (no file position): `class` and `message`.
+    pub fn program_violation(name: &str, class: &'static str, message: String) -> Row {
+        Row {
+            id: "program".into(),
+            name: name.to_string(),
+            class,
+            severity: Some(Severity::Violation),
+            group: "program".into(),
+            path: None,
+            shown: None,
+            line: 0,
+            column: 0,
+            message,
+            commitment: None,
+        }
+    }
+}
+
 impl CheckResult {
     /// The rows with this severity.
     pub fn with(&self, severity: Severity) -> impl Iterator<Item = &Row> {
