@@ -245,3 +245,24 @@ fn in_a_group_the_item_whose_due_it_is_comes_first() {
     let first = out.lines().next().unwrap();
     assert!(first.contains("title=slipping%3A install::"), "{out}");
 }
+
+#[test]
+fn a_commitment_met_by_moving_its_date_says_the_date_was_edited() {
+    let remote = Remote::with_pushed_branch();
+    remote.work.git(&["checkout", "-q", "main"]);
+    // At the base the delivery is already late; the change moves the due past it.
+    remote.work.write("program/plan.yaml", &week50_plan());
+    remote.work.commit("2026-10-06", "Delivery late on main");
+    remote.work.write(
+        "program/plan.yaml",
+        &week50_plan().replace("due: 2026-10-23", "due: 2026-11-06"),
+    );
+    let (_, out, _) = milepost_in(remote.work.path())
+        .args(["diff", "HEAD", "--format", "markdown"])
+        .run()
+        .parts();
+    assert!(
+        out.contains("| 🟢 | `due install` | now met, date edited | 2026-10-23 → **2026-11-06** |"),
+        "{out}"
+    );
+}
