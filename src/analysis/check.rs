@@ -99,9 +99,31 @@ pub struct CheckResult {
     pub fail_on: Vec<&'static str>,
     /// With `--fail-on-slip`: the base the change was compared with.
     pub slip_base: Option<String>,
+    /// The missed commitments the violations threaten, at their date's line: CI
+    /// annotations show each before its group (not counted as violations).
+    pub commitment_lines: Vec<Row>,
     pub milestones: usize,
     /// The command that found them (`check`, `lint`), for titles in CI reports.
     pub command: &'static str,
+}
+
+impl Row {
+    /// A violation of the program as a whole (no file position): `class` and `message`.
+    pub fn program_violation(name: &str, class: &'static str, message: String) -> Row {
+        Row {
+            id: "program".into(),
+            name: name.to_string(),
+            class,
+            severity: Some(Severity::Violation),
+            group: "program".into(),
+            path: None,
+            shown: None,
+            line: 0,
+            column: 0,
+            message,
+            commitment: None,
+        }
+    }
 }
 
 impl CheckResult {
@@ -169,8 +191,10 @@ pub fn findings(
             }
         })
         .collect();
+    let rows = worst_commitment_first(rows);
     CheckResult {
-        rows: worst_commitment_first(rows),
+        commitment_lines: super::check_commitments::commitment_rows(plan, &rows, prefix),
+        rows,
         today: plan.schedule.today,
         fail_on: fail_on.iter().map(|f| f.as_str()).collect(),
         slip_base: None,
@@ -200,7 +224,9 @@ fn worst_commitment_first(rows: Vec<Ranked>) -> Vec<Row> {
         .enumerate()
         .map(|(n, r)| {
             let b = band(&r);
-            ((b.0, worst[&b], b.1, r.key, n), r.row)
+            // The item whose own `due` the group threatens leads it on a tie.
+            let other = r.row.commitment.as_deref() != Some(&format!("due {}", r.row.id));
+            ((b.0, worst[&b], b.1, r.key, other, n), r.row)
         })
         .collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));

@@ -19,22 +19,14 @@ pub fn slip_rows(base: &Plan, head: &Plan, base_label: &str, prefix: &str) -> Ve
     if d.finish_slips(head)
         && let (Some(delta), Some(b), Some(h)) = (d.finish.delta, d.finish.base, d.finish.head)
     {
-        rows.push(Row {
-            id: "program".into(),
-            name: head.program.config.name.clone(),
-            class: "slip",
-            severity: Some(Severity::Violation),
-            group: "program".into(),
-            path: None,
-            shown: None,
-            line: 0,
-            column: 0,
-            message: format!(
+        rows.push(Row::program_violation(
+            &head.program.config.name,
+            "slip",
+            format!(
                 "program finish moves {delta} working days later than at {base_label}: {} → {} (no finish_by to judge it against)",
                 b.0, h.0
             ),
-            commitment: None,
-        });
+        ));
     }
     // Each driver once, after the first commitment it drives, naming all of them.
     let mut driven: Vec<(usize, &Driver, Vec<String>)> = Vec::new();

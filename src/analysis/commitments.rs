@@ -68,6 +68,12 @@ pub fn commitments(plan: &Plan) -> Vec<CommitmentState> {
             })
         })
         .collect();
+    let mut by_cluster: Vec<Vec<usize>> = vec![Vec::new(); p.clusters.len()];
+    for (i, m) in p.milestones.iter().enumerate() {
+        if let Some(c) = m.cluster {
+            by_cluster[c].push(i);
+        }
+    }
     for f in clusters::forecast(plan) {
         let c = &p.clusters[f.cluster];
         let (Some(date), Some(forecast)) = (c.ready_by, f.forecast_ready) else {
@@ -80,9 +86,7 @@ pub fn commitments(plan: &Plan) -> Vec<CommitmentState> {
             forecast,
             late: late(p.sites[c.site].calendar, forecast, date),
             calendar: p.sites[c.site].calendar,
-            items: (0..p.milestones.len())
-                .filter(|&i| p.milestones[i].cluster == Some(f.cluster))
-                .collect(),
+            items: std::mem::take(&mut by_cluster[f.cluster]),
             at: Some(c.origin.key("ready_by")),
         });
     }

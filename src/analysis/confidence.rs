@@ -37,24 +37,16 @@ pub fn confidence_rows(plan: &Plan, sim: &Simulation, prefix: Option<&str>) -> V
     if let (Some(date), Some(prob)) = (sim.finish_by, sim.program.probability)
         && prob < min
     {
-        rows.push(Row {
-            id: "program".into(),
-            name: p.config.name.clone(),
-            class: FailOn::Confidence.as_str(),
-            severity: Some(Severity::Violation),
-            group: "program".into(),
-            path: None,
-            shown: None,
-            line: 0,
-            column: 0,
-            commitment: None,
-            message: format!(
+        rows.push(Row::program_violation(
+            &p.config.name,
+            FailOn::Confidence.as_str(),
+            format!(
                 "finish_by {date}: probability {} (below {}); {}",
                 percent(prob),
                 percent(min),
                 tail(&sim.program)
             ),
-        });
+        ));
     }
     for c in &sim.commitments {
         let probability = c.forecast.probability.unwrap_or(0.0);

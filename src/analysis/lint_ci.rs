@@ -39,6 +39,7 @@ pub fn findings(
         today: view.today.0,
         fail_on: view.failed().map(|c| c.name.as_str()).collect(),
         slip_base: None,
+        commitment_lines: Vec::new(),
         milestones: plan.program.milestones.len(),
         command: "lint",
     }

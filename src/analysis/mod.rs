@@ -3,6 +3,7 @@
 //! vendor accountability, risk exposure and a bounded timeline.
 pub mod baseline;
 pub mod check;
+pub mod check_commitments;
 pub mod check_slip;
 pub mod clusters;
 pub mod commitment_diff;

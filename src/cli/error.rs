@@ -157,7 +157,7 @@ mod tests {
         let unknown = || GitError::UnknownRev {
             rev: "origin/main".into(),
             partial: true,
-            hints: vec!["Fetch the branch: git fetch …".into(), "or clone …".into()],
+            hints: vec!["fetch the branch: git fetch …".into(), "or clone …".into()],
         };
         let e = CommandError::from(unknown());
         assert_eq!(e.kind, ErrorKind::Git);

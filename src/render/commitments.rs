@@ -124,6 +124,17 @@ fn drivers(list: &[Driver], code: bool) -> String {
         .join(", ")
 }
 
+/// The verdict in words; a date that also moved says so (`now met, date edited`): a
+/// commitment met by moving its date is a renegotiation, not a recovery.
+fn verdict_words(c: &CommitmentChange) -> String {
+    let edited = c.date.base.is_some() && c.date.head.is_some() && c.date.base != c.date.head;
+    if edited && c.verdict != CommitmentVerdict::DateEdited {
+        format!("{}, date edited", c.verdict.words())
+    } else {
+        c.verdict.words()
+    }
+}
+
 fn tone(v: CommitmentVerdict) -> Tone {
     match v {
         CommitmentVerdict::NowMissed
@@ -142,7 +153,7 @@ pub fn grid(changes: &[CommitmentChange]) -> Grid {
         .map(|c| {
             vec![
                 Cell::plain(c.label()),
-                Cell::toned(c.verdict.words(), tone(c.verdict)),
+                Cell::toned(verdict_words(c), tone(c.verdict)),
                 Cell::plain(dates(&c.date, false)),
                 Cell::plain(dates(&c.forecast, false)),
                 Cell::plain(standings(&c.late)),
@@ -183,7 +194,7 @@ pub fn markdown(changes: &[CommitmentChange]) -> String {
         out.push_str(&format!(
             "| {icon} | `{}` | {} | {} | {} | {} | {} |\n",
             c.label(),
-            c.verdict.words(),
+            verdict_words(c),
             dates(&c.date, true),
             dates(&c.forecast, false),
             standings(&c.late),

@@ -44,7 +44,11 @@ pub fn annotations(result: &CheckResult) -> String {
         (Severity::Violation, "error", "violation"),
         (Severity::Warning, "warning", "warning"),
     ] {
-        let rows: Vec<&Row> = result.with(severity).collect();
+        let rows: Vec<&Row> = if severity == Severity::Violation {
+            with_commitment_lines(result)
+        } else {
+            result.with(severity).collect()
+        };
         for row in rows.iter().take(PER_KIND) {
             out.push_str(&command(kind, row));
         }
@@ -63,6 +67,34 @@ pub fn annotations(result: &CheckResult) -> String {
                 result.command
             ))
         ));
+    }
+    out
+}
+
+/// The violations, each group preceded by the line of the commitment it threatens
+/// (unless a `--fail-on-slip` row already stands there).
+fn with_commitment_lines(result: &CheckResult) -> Vec<&Row> {
+    let mut out: Vec<&Row> = Vec::new();
+    let mut shown: Vec<&str> = Vec::new();
+    for row in result.with(Severity::Violation) {
+        let label = row.commitment.as_deref().unwrap_or("");
+        if !shown.contains(&label) {
+            shown.push(label);
+            let slip_row_there = |line: &&Row| {
+                result
+                    .rows
+                    .iter()
+                    .any(|r| r.class == "slip" && r.id == line.id && r.line == line.line)
+            };
+            out.extend(
+                result
+                    .commitment_lines
+                    .iter()
+                    .filter(|c| c.commitment.as_deref() == Some(label))
+                    .filter(|c| !slip_row_there(c)),
+            );
+        }
+        out.push(row);
     }
     out
 }

@@ -57,11 +57,13 @@ fn grid(entries: &[HistoryEntry]) -> Grid {
         ],
         rows,
         numeric: vec![6, 9, 10],
-        flexible: vec![2, 3],
+        // Only the subject is cut: the author goes whole or not at all, so the subject
+        // keeps its width (a commit subject cut to 8 characters says nothing).
+        flexible: vec![3],
         // Hidden first when too wide (docs/cli.md, "Tables");
         // commit, finish and Δ always stay.
         drop_order: vec![
-            "duration", "status", "author", "due", "date", "subject", "change", "float",
+            "duration", "author", "status", "due", "date", "subject", "change", "float",
         ],
     }
 }

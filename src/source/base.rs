@@ -56,9 +56,15 @@ fn origin_head(repo: &Repo) -> Option<String> {
 /// No default branch here: say how to get one, or how to name a base.
 fn no_base(repo: &Repo) -> GitError {
     let shape = CloneShape::of(repo.git());
-    let mut hints = vec!["name the base: milepost diff BASE (a branch, tag or commit)".to_string()];
+    let name = "name the base: milepost diff BASE (a branch, tag or commit)";
+    let mut hints = Vec::new();
     if shape.partial() {
-        hints.splice(0..0, fetch_hints("origin/main", shape));
+        hints = fetch_hints("origin/main", shape);
     }
+    hints.push(if hints.is_empty() {
+        name.to_string()
+    } else {
+        format!("or {name}")
+    });
     GitError::NoBase { hints }
 }

@@ -63,15 +63,15 @@ pub fn fetch_hints(rev: &str, shape: CloneShape) -> Vec<String> {
     let branch_cmd = format!("git fetch {depth}origin {branch}:refs/remotes/origin/{branch}");
     let tag_cmd = format!("git fetch {depth}origin tag {branch}");
     let mut hints = if name.starts_with("origin/") {
-        vec![format!("Fetch the branch: {branch_cmd}")]
+        vec![format!("fetch the branch: {branch_cmd}")]
     } else if looks_like_tag(name) {
         vec![
-            format!("Fetch the tag: {tag_cmd}"),
+            format!("fetch the tag: {tag_cmd}"),
             format!("or, if `{name}` is a branch: {branch_cmd}"),
         ]
     } else {
         vec![
-            format!("Fetch the branch: {branch_cmd}"),
+            format!("fetch the branch: {branch_cmd}"),
             format!("or, if `{name}` is a tag: {tag_cmd}"),
         ]
     };
@@ -131,7 +131,7 @@ mod tests {
         let hints = fetch_hints("origin/main", SHALLOW);
         assert_eq!(
             hints[0],
-            "Fetch the branch: git fetch --depth=1 origin main:refs/remotes/origin/main"
+            "fetch the branch: git fetch --depth=1 origin main:refs/remotes/origin/main"
         );
         assert!(hints.last().unwrap().contains("fetch-depth: 0"));
     }
@@ -143,7 +143,7 @@ mod tests {
             ..SHALLOW
         };
         let hints = fetch_hints("v1~2", full);
-        assert_eq!(hints[0], "Fetch the tag: git fetch origin tag v1");
+        assert_eq!(hints[0], "fetch the tag: git fetch origin tag v1");
         assert!(hints[1].contains("git fetch origin v1:refs/remotes/origin/v1"));
         assert_eq!(hints.len(), 2);
     }

@@ -198,11 +198,71 @@ fn check_groups_violations_by_the_commitment_they_threaten_worst_first() {
     assert_eq!(
         rows,
         [
+            // install's own due: it leads the group; then by float, then by start.
+            ("install".to_string(), "due install".to_string()),
             ("po".to_string(), "due install".to_string()),
             ("deliver".to_string(), "due install".to_string()),
-            ("install".to_string(), "due install".to_string()),
             ("b1".to_string(), "ready_by b".to_string()),
         ],
+        "{out}"
+    );
+}
+
+#[test]
+fn github_annotates_the_missed_commitment_line_before_the_items_that_threaten_it() {
+    let remote = Remote::with_pushed_branch();
+    // Without install's due, the items threaten the cluster's ready_by alone.
+    remote.work.write(
+        "program/plan.yaml",
+        &week50_plan().replace(", due: 2026-10-23", ""),
+    );
+    let (code, out, err) = milepost_in(remote.work.path())
+        .args(["check", "--fail-on", "slipping", "--format", "github"])
+        .run()
+        .parts();
+    assert_eq!(code, 1, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].starts_with("::error file=program/sites.yaml,line=4,")
+            && lines[0].contains("title=commitment%3A a::ready_by a — ready_by 2026-10-23 missed by 5 working days: forecast 2026-10-30; 3 violations threaten it"),
+        "{out}"
+    );
+    assert!(lines[1].contains("title=slipping%3A"), "{out}");
+    // Not a violation itself: the closing line counts the items.
+    assert!(
+        out.contains("check failed: 3 violations of fail_on = [slipping]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn in_a_group_the_item_whose_due_it_is_comes_first() {
+    let remote = Remote::with_pushed_branch();
+    let (_, out, _) = milepost_in(remote.work.path())
+        .args(["check", "--fail-on", "slipping", "--format", "github"])
+        .run()
+        .parts();
+    let first = out.lines().next().unwrap();
+    assert!(first.contains("title=slipping%3A install::"), "{out}");
+}
+
+#[test]
+fn a_commitment_met_by_moving_its_date_says_the_date_was_edited() {
+    let remote = Remote::with_pushed_branch();
+    remote.work.git(&["checkout", "-q", "main"]);
+    // At the base the delivery is already late; the change moves the due past it.
+    remote.work.write("program/plan.yaml", &week50_plan());
+    remote.work.commit("2026-10-06", "Delivery late on main");
+    remote.work.write(
+        "program/plan.yaml",
+        &week50_plan().replace("due: 2026-10-23", "due: 2026-11-06"),
+    );
+    let (_, out, _) = milepost_in(remote.work.path())
+        .args(["diff", "HEAD", "--format", "markdown"])
+        .run()
+        .parts();
+    assert!(
+        out.contains("| 🟢 | `due install` | now met, date edited | 2026-10-23 → **2026-11-06** |"),
         "{out}"
     );
 }

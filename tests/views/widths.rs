@@ -193,3 +193,23 @@ fn wide_shows_every_column_and_cell_whole() {
         }
     }
 }
+
+/// `history` at 120 columns keeps a readable commit subject: only the subject is cut,
+/// and the author goes before it does (issue #16: subjects were cut to 8 characters).
+#[test]
+fn history_keeps_thirty_characters_of_subject_at_120_columns() {
+    let plan = example();
+    let mut grid = grids("history", &history(&plan)).remove(0).1;
+    for row in &mut grid.rows {
+        row[3].text = "Install takes a day longer: the crew is short-staffed that week".into();
+        row[2].text = "A Very Long Author Name <author@example.com>".into();
+    }
+    let fit = fit::fit(&grid, 120);
+    let subject = grid.headers.iter().position(|h| *h == "subject").unwrap();
+    assert!(
+        fit.widths[subject].is_some_and(|w| w >= 30),
+        "{:?} hidden {:?}",
+        fit.widths,
+        fit.hidden
+    );
+}
