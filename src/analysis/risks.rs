@@ -12,10 +12,11 @@ pub struct RiskExposure {
     pub exposure: f64,
     /// The affected items in scope, in the order the risk lists them.
     pub affected: Vec<usize>,
-    /// The least total float among the affected items that are not done.
+    /// The least commitment float (SPEC v2) among the affected items that are not done;
+    /// `None` when none of them has a commitment downstream.
     pub min_float: Option<i64>,
     /// Whether the impact, if the risk happens, exceeds that float: it would make an
-    /// item miss its commitment or push out the finish.
+    /// item miss a commitment (a later finish that misses none is not a threat).
     pub threatens: bool,
 }
 
@@ -41,7 +42,7 @@ pub fn open_risks(plan: &Plan, scope: &Scope) -> Vec<RiskExposure> {
             let min_float = affected
                 .iter()
                 .filter(|&&i| p.milestones[i].status != Status::Done)
-                .filter_map(|&i| plan.schedule.items[i].total_float)
+                .filter_map(|&i| plan.schedule.items[i].commitment_float)
                 .min();
             Some(RiskExposure {
                 risk,
