@@ -140,13 +140,24 @@ impl CheckResult {
     }
 }
 
-/// The findings as rows, violations then at-risk warnings; with `every_item` (JUnit
-/// has a testcase per item) the passing milestones follow.
+/// Which rows [`findings`] lists (and so locates in the files: at 100k items, placing
+/// every at-risk warning costs more than the schedule).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Listing {
+    /// The violations alone: what text output prints.
+    Violations,
+    /// The violations and the at-risk warnings.
+    Findings,
+    /// Every milestone, the passing ones last (JUnit has a testcase per item).
+    EveryItem,
+}
+
+/// The findings as rows, violations then at-risk warnings (as `listing` asks).
 pub fn findings(
     plan: &Plan,
     fail_on: &[FailOn],
     prefix: Option<&str>,
-    every_item: bool,
+    listing: Listing,
 ) -> CheckResult {
     let p = &plan.program;
     let mut flagged = vec![false; p.milestones.len()];
@@ -165,7 +176,11 @@ pub fn findings(
     };
     let shown: Vec<usize> = plan
         .in_order()
-        .filter(|&i| every_item || severity(i).is_some())
+        .filter(|&i| match listing {
+            Listing::EveryItem => true,
+            Listing::Findings => severity(i).is_some(),
+            Listing::Violations => severity(i) == Some(Severity::Violation),
+        })
         .collect();
     let locs: Vec<_> = shown
         .iter()

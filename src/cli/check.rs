@@ -46,8 +46,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
     let format = args
         .format
         .resolve(std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true"));
-    let every_item = format == CheckFormat::Junit;
-    let mut result = findings(&plan, &fail_on, prefix.as_deref(), every_item);
+    let mut result = findings(&plan, &fail_on, prefix.as_deref(), format.listing());
     if fail_on.contains(&FailOn::Confidence) {
         let sim = confidence::simulate(&plan)?;
         let rows = confidence::confidence_rows(&plan, &sim, prefix.as_deref());

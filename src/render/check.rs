@@ -3,7 +3,7 @@
 use clap::ValueEnum;
 use serde::Serialize;
 
-use crate::analysis::check::{CheckResult, Row, Severity};
+use crate::analysis::check::{CheckResult, Listing, Row, Severity};
 
 /// Output formats of `check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -23,6 +23,15 @@ pub enum CheckFormat {
 }
 
 impl CheckFormat {
+    /// Which rows the format shows: text prints the violations alone, JUnit every item.
+    pub fn listing(self) -> Listing {
+        match self {
+            CheckFormat::Junit => Listing::EveryItem,
+            CheckFormat::Text | CheckFormat::Auto => Listing::Violations,
+            CheckFormat::Json | CheckFormat::Github | CheckFormat::Gitlab => Listing::Findings,
+        }
+    }
+
     /// `auto` decided: github inside GitHub Actions, text elsewhere.
     pub fn resolve(self, in_github_actions: bool) -> CheckFormat {
         match self {

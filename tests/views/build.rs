@@ -242,12 +242,11 @@ pub fn history(_: &Plan) -> HistoryView<'static> {
 /// The example's findings with fail_on = [overdue], as `check --format FORMAT` finds
 /// them from the repository root (JUnit lists every item).
 pub fn check(plan: &Plan, format: CheckFormat) -> CheckResult {
-    let every_item = format == CheckFormat::Junit;
     findings(
         plan,
         &[FailOn::Overdue],
         Some("examples/gpu-buildout"),
-        every_item,
+        format.listing(),
     )
 }
 
