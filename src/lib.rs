@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod calendar;
 pub mod cli;
 pub mod diag;
+pub mod edit;
 pub mod limits;
 pub mod load;
 pub mod model;

@@ -12,6 +12,7 @@ const LAYERS: &[&[&str]] = &[
     &["model"],
     &["source", "write"],
     &["load"],
+    &["edit"],
     &["validate"],
     &["schedule"],
     &["analysis"],

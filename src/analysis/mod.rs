@@ -13,6 +13,7 @@ pub mod critical;
 pub mod diff;
 pub mod diff_view;
 pub mod drivers;
+pub mod edit_view;
 pub mod health;
 pub mod history;
 pub mod kpi;

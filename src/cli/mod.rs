@@ -8,12 +8,16 @@ mod context;
 mod critical;
 pub mod diagnostics;
 mod diff;
+mod done;
+mod edit;
 mod error;
 mod export;
+mod forecast;
 mod guide;
 mod history;
 mod init;
 mod kpi;
+mod link;
 mod lint;
 mod man;
 mod misplaced;
@@ -23,9 +27,12 @@ mod report;
 mod risk;
 mod schema;
 mod scope;
+mod set;
 mod show;
 mod snippet;
+mod start;
 mod status;
+mod unlink;
 mod validate;
 mod vendors;
 
@@ -93,6 +100,12 @@ enum Command {
     Check(check::Args),
     Lint(lint::Args),
     Show(show::Args),
+    Start(start::Args),
+    Done(done::Args),
+    Forecast(forecast::Args),
+    Set(set::Args),
+    Link(link::Args),
+    Unlink(unlink::Args),
     Diff(diff::Args),
     History(history::Args),
     Report(report::Args),
@@ -151,6 +164,12 @@ fn run() -> ExitCode {
         Command::Check(args) => check::run(&ctx, args),
         Command::Lint(args) => lint::run(&ctx, args),
         Command::Show(args) => show::run(&ctx, args),
+        Command::Start(args) => start::run(&ctx, args),
+        Command::Done(args) => done::run(&ctx, args),
+        Command::Forecast(args) => forecast::run(&ctx, args),
+        Command::Set(args) => set::run(&ctx, args),
+        Command::Link(args) => link::run(&ctx, args),
+        Command::Unlink(args) => unlink::run(&ctx, args),
         Command::Diff(args) => diff::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),
         Command::Report(args) => report::run(&ctx, args),

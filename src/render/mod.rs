@@ -8,6 +8,7 @@ pub mod commitments;
 pub mod critical;
 pub mod csv;
 pub mod diff;
+pub mod edit;
 pub mod dot;
 pub mod export;
 pub mod fit;

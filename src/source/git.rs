@@ -133,6 +133,11 @@ impl Repo {
         })
     }
 
+    /// The working directory (canonical).
+    pub fn workdir(&self) -> &Path {
+        &self.workdir
+    }
+
     /// The underlying repository.
     pub fn git(&self) -> &Repository {
         &self.repo

@@ -4,7 +4,9 @@
 //! reads them. Loading knows nothing else about where bytes live.
 pub mod base;
 pub mod git;
+mod commit;
 mod memory;
+pub mod overlay;
 pub mod missing;
 mod worktree;
 
