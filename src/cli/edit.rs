@@ -49,7 +49,13 @@ pub struct Before {
 impl Before {
     /// The index of milestone `id`, or a usage error with a did-you-mean.
     pub fn index(&self, id: &str) -> Result<usize, CommandError> {
-        let ids: Vec<&str> = self.plan.program.milestones.iter().map(|m| m.id.as_str()).collect();
+        let ids: Vec<&str> = self
+            .plan
+            .program
+            .milestones
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect();
         super::scope::lookup("milestone", id, &ids)
     }
 
@@ -166,11 +172,17 @@ pub fn run(
     for item in &edits {
         let i = before.index(&item.id)?;
         let origin = before.plan.program.milestones[i].origin;
-        let rel = files.get(origin.file).map(|f| f.rel.clone()).unwrap_or_default();
+        let rel = files
+            .get(origin.file)
+            .map(|f| f.rel.clone())
+            .unwrap_or_default();
         let file = match texts.entry(rel.clone()) {
             std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::btree_map::Entry::Vacant(e) => {
-                let name = files.get(origin.file).map(|f| f.name.clone()).unwrap_or_default();
+                let name = files
+                    .get(origin.file)
+                    .map(|f| f.name.clone())
+                    .unwrap_or_default();
                 e.insert(FileEdit::read(&root, &rel, name)?)
             }
         };
@@ -180,12 +192,17 @@ pub fn run(
         changes.extend(changed);
     }
     texts.retain(|_, f| f.changed());
-    let replaced = texts.iter().map(|(rel, f)| (rel.clone(), f.bytes())).collect();
+    let replaced = texts
+        .iter()
+        .map(|(rel, f)| (rel.clone(), f.bytes()))
+        .collect();
     let overlay = Overlay::new(&tree, replaced);
-    let after = ctx.load_from(&overlay, Some(today), None, Some("edited")).map_err(|e| {
-        ctx.out.message("nothing written: the edit would leave the program invalid\n");
-        e
-    })?;
+    let after = ctx
+        .load_from(&overlay, Some(today), None, Some("edited"))
+        .inspect_err(|_| {
+            ctx.out
+                .message("nothing written: the edit would leave the program invalid\n");
+        })?;
     let after = schedule(after)?;
     let mut view = EditView {
         dry_run: args.dry_run,
@@ -261,7 +278,8 @@ fn refused(ctx: &Context<'_>, name: &str, rel: &str, r: Refusal, text: String) -
         .rsplit_once('\n')
         .filter(|(_, last)| last.starts_with("error: the program is invalid"))
         .map_or(shown.as_str(), |(kept, _)| kept);
-    ctx.out.message(&format!("{}\nerror: nothing written\n", shown.trim_end()));
+    ctx.out
+        .message(&format!("{}\nerror: nothing written\n", shown.trim_end()));
     CommandError::invalid()
 }
 

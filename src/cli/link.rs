@@ -22,7 +22,12 @@ pub struct Args {
     #[arg(long = "type", value_enum, default_value_t = Relation::Fs, value_name = "TYPE", ignore_case = true)]
     pub relation: Relation,
     /// Working days of lag (negative: lead)
-    #[arg(long, default_value_t = 0, allow_negative_numbers = true, value_name = "N")]
+    #[arg(
+        long,
+        default_value_t = 0,
+        allow_negative_numbers = true,
+        value_name = "N"
+    )]
     pub lag: i64,
     #[command(flatten)]
     pub edit: EditArgs,
@@ -33,7 +38,10 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         before.index(&args.id)?;
         before.index(&args.after)?;
         if args.id == args.after {
-            return Err(CommandError::usage(format!("`{}` cannot depend on itself", args.id)));
+            return Err(CommandError::usage(format!(
+                "`{}` cannot depend on itself",
+                args.id
+            )));
         }
         Ok(Edits {
             items: vec![ItemEdit {

@@ -52,13 +52,16 @@ fn entries(map: &Node) -> &[(Node, Node)] {
 }
 
 fn position(map: &Node, key: &str) -> Option<usize> {
-    entries(map).iter().position(|(k, _)| k.as_str() == Some(key))
+    entries(map)
+        .iter()
+        .position(|(k, _)| k.as_str() == Some(key))
 }
 
 /// The quoting of `key`'s scalar value, when it has one.
 pub fn quote_of(text: &Text, map: &Node, key: &str) -> Option<Quote> {
     let (_, value) = &entries(map)[position(map, key)?];
-    matches!(value.kind, NodeKind::Scalar(..)).then(|| Quote::of(text.at(text.byte(value.span.start))))
+    let old = value.as_str()?;
+    super::scalar::kept(Quote::of(text.at(text.byte(value.span.start))), old)
 }
 
 /// Sets `key` to the YAML text `value`: replaced where it stands, or added after the
@@ -83,7 +86,11 @@ fn replace(text: &mut Text, map: &Node, i: usize, key: &str, value: &str) {
     // A multi-line or empty value: the entry becomes one line.
     let whole = entry(text, k, v);
     let end = text.last_line_end(&whole);
-    let eol = if text.text[..end].ends_with('\n') { text.eol } else { "" };
+    let eol = if text.text[..end].ends_with('\n') {
+        text.eol
+    } else {
+        ""
+    };
     text.splice(whole.start..end, &format!("{key}: {value}{eol}"));
 }
 
@@ -95,7 +102,10 @@ fn insert(text: &mut Text, map: &Node, key: &str, value: &str, after: &str) {
     let (k, v) = &all[anchor];
     let anchor_range = entry(text, k, v);
     if is_flow(text, map) {
-        text.splice(anchor_range.end..anchor_range.end, &format!(", {key}: {value}"));
+        text.splice(
+            anchor_range.end..anchor_range.end,
+            &format!(", {key}: {value}"),
+        );
         return;
     }
     let indent = text.column_indent(text.trimmed(&all[0].0).start);
@@ -136,5 +146,8 @@ pub fn remove(text: &mut Text, map: &Node, key: &str) -> Result<(), Refusal> {
 }
 
 fn only_key(k: &Node, key: &str) -> Refusal {
-    Refusal::new(k.span, format!("`{key}` is the item's only key; it cannot be removed"))
+    Refusal::new(
+        k.span,
+        format!("`{key}` is the item's only key; it cannot be removed"),
+    )
 }

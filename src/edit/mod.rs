@@ -142,7 +142,10 @@ fn item_of(text: &Text, id: &str) -> Result<Node, Refusal> {
         .find(|i| i.get("id").and_then(Node::as_str) == Some(id))
         .ok_or_else(|| Refusal::new(root.span, format!("no milestone `{id}` in this file")))?;
     if !matches!(item.kind, NodeKind::Map(_)) {
-        return Err(Refusal::new(item.span, format!("milestone `{id}` is not a mapping")));
+        return Err(Refusal::new(
+            item.span,
+            format!("milestone `{id}` is not a mapping"),
+        ));
     }
     Ok(item)
 }
@@ -175,7 +178,11 @@ fn shown(text: &Text, node: Option<&Node>) -> Option<String> {
 fn apply_one(text: &mut Text, item: &Node, id: &str, op: &Op) -> Result<KeyChange, Refusal> {
     match op {
         Op::Set(key, value) => set(text, item, id, key, value.as_ref()),
-        Op::Link { pred, relation, lag } => link(text, item, id, pred, *relation, *lag),
+        Op::Link {
+            pred,
+            relation,
+            lag,
+        } => link(text, item, id, pred, *relation, *lag),
         Op::Unlink(pred) => unlink(text, item, id, pred),
     }
 }
@@ -281,7 +288,10 @@ fn unlink(text: &mut Text, item: &Node, id: &str, pred: &str) -> Result<KeyChang
     let list = item.get("depends_on");
     let Some(i) = list.and_then(|l| depends::find(l, pred)) else {
         let span = item.entry("depends_on").map_or(item.span, |(k, _)| k.span);
-        return Err(Refusal::new(span, format!("`{id}` does not depend on `{pred}`")));
+        return Err(Refusal::new(
+            span,
+            format!("`{id}` does not depend on `{pred}`"),
+        ));
     };
     let items = l_items(list);
     let before = Some(text.text[mapping::content(text, &items[i])].to_string());

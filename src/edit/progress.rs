@@ -62,7 +62,10 @@ pub fn start(item: &ItemNow, on: NaiveDate, today: NaiveDate) -> Result<Vec<Op>,
     }
     not_future("started", on, today)?;
     Ok(vec![
-        Op::Set("status", Some(Value::Word(Status::InProgress.as_str().into()))),
+        Op::Set(
+            "status",
+            Some(Value::Word(Status::InProgress.as_str().into())),
+        ),
         Op::Set("started", Some(Value::Date(on))),
     ])
 }
@@ -133,7 +136,9 @@ pub fn forecast(item: &ItemNow, forecast: Forecast, today: NaiveDate) -> Result<
             not_future("as_of", as_of, today)?;
             if days < 1 {
                 return Err(reject(
-                    format!("--remaining {days}: at least 1 working day is left of work in progress"),
+                    format!(
+                        "--remaining {days}: at least 1 working day is left of work in progress"
+                    ),
                     Some(format!("if it is finished: milepost done {}", item.id)),
                 ));
             }
@@ -192,10 +197,17 @@ pub fn set_pair(pair: &str) -> Result<Op, Reject> {
         return Ok(Op::Set(key, None));
     }
     let value = match kind {
-        Type::Date => Value::Date(parse_date(value).map_err(|e| reject(format!("{key}: {e}"), None))?),
-        Type::Count => Value::Int(value.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
-            reject(format!("{key}: expected a whole number of working days, found `{value}`"), None)
-        })?),
+        Type::Date => {
+            Value::Date(parse_date(value).map_err(|e| reject(format!("{key}: {e}"), None))?)
+        }
+        Type::Count => Value::Int(value.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(
+            || {
+                reject(
+                    format!("{key}: expected a whole number of working days, found `{value}`"),
+                    None,
+                )
+            },
+        )?),
         Type::Word => Value::Word(word(key, value)?),
         Type::Text => Value::Text(value.to_string()),
     };
@@ -225,5 +237,8 @@ fn unsettable(key: &str) -> Reject {
             }
         }
     };
-    reject(format!("`{key}` cannot be set with milepost set"), Some(hint))
+    reject(
+        format!("`{key}` cannot be set with milepost set"),
+        Some(hint),
+    )
 }

@@ -43,6 +43,22 @@ impl Value {
     }
 }
 
+/// Whether free text must be quoted to read back as itself.
+pub fn needs_quotes(text: &str) -> bool {
+    !plain_is_safe(text)
+}
+
+/// The style to keep from the scalar `old` written in `quote`: quotes chosen by the
+/// writer stay; quotes the old text needed (`"a: b"`) say nothing of the writer's
+/// taste and are not kept, so that putting the old value back restores the text.
+pub fn kept(quote: Quote, old: &str) -> Option<Quote> {
+    match quote {
+        Quote::Plain => Some(Quote::Plain),
+        quote if plain_is_safe(old) => Some(quote),
+        _ => None,
+    }
+}
+
 /// The YAML text of `value`, quoted like the text it replaces (`keep`) when there is
 /// one, else plain when that is safe, else in double quotes.
 pub fn render(value: &Value, keep: Option<Quote>) -> String {
@@ -125,7 +141,10 @@ mod tests {
     #[test]
     fn plain_when_it_reads_back_the_same() {
         assert_eq!(text("Marcus L."), "Marcus L.");
-        assert_eq!(text("Witnessed by security; drives"), "Witnessed by security; drives");
+        assert_eq!(
+            text("Witnessed by security; drives"),
+            "Witnessed by security; drives"
+        );
         assert_eq!(render(&Value::Int(4), None), "4");
     }
 
@@ -141,8 +160,14 @@ mod tests {
 
     #[test]
     fn keeps_the_quoting_it_replaces() {
-        assert_eq!(render(&Value::Text("it's".into()), Some(Quote::Single)), "'it''s'");
-        assert_eq!(render(&Value::Word("ab".into()), Some(Quote::Double)), "\"ab\"");
+        assert_eq!(
+            render(&Value::Text("it's".into()), Some(Quote::Single)),
+            "'it''s'"
+        );
+        assert_eq!(
+            render(&Value::Word("ab".into()), Some(Quote::Double)),
+            "\"ab\""
+        );
         assert_eq!(render(&Value::Word("ab".into()), Some(Quote::Plain)), "ab");
     }
 }

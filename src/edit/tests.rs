@@ -9,7 +9,9 @@ fn date(s: &str) -> Value {
 }
 
 fn edit(text: &str, id: &str, ops: &[Op]) -> String {
-    apply(text, id, ops).unwrap_or_else(|r| panic!("{:?}", r.0)).0
+    apply(text, id, ops)
+        .unwrap_or_else(|r| panic!("{:?}", r.0))
+        .0
 }
 
 fn start_ops() -> Vec<Op> {
@@ -51,7 +53,11 @@ fn a_flow_mapping_item_stays_on_its_line() {
         out,
         "milestones:\n  - {id: a, duration: 3, status: in_progress, started: 2026-12-01}   # keep\n  - {id: b}\n"
     );
-    let back = edit(&out, "a", &[Op::Set("started", None), Op::Set("status", None)]);
+    let back = edit(
+        &out,
+        "a",
+        &[Op::Set("started", None), Op::Set("status", None)],
+    );
     assert_eq!(back, text);
 }
 
@@ -90,7 +96,14 @@ fn a_file_without_a_final_line_break_gets_none() {
         out,
         "milestones:\n  - id: a\n    duration: 3\n    status: in_progress\n    started: 2026-12-01"
     );
-    assert_eq!(edit(&out, "a", &[Op::Set("status", None), Op::Set("started", None)]), text);
+    assert_eq!(
+        edit(
+            &out,
+            "a",
+            &[Op::Set("status", None), Op::Set("started", None)]
+        ),
+        text
+    );
 }
 
 #[test]
@@ -101,8 +114,12 @@ fn links_append_in_the_lists_own_style() {
         lag,
     };
     let flow = edit(BLOCK, "a", &[link("z", Relation::Ss, 2)]);
-    assert!(flow.contains("depends_on: [x, y, { id: z, type: SS, lag: 2 }]\n"), "{flow}");
-    let block = "milestones:\n  - id: a\n    depends_on:\n      # why\n      - x\n    due: 2027-01-01\n";
+    assert!(
+        flow.contains("depends_on: [x, y, { id: z, type: SS, lag: 2 }]\n"),
+        "{flow}"
+    );
+    let block =
+        "milestones:\n  - id: a\n    depends_on:\n      # why\n      - x\n    due: 2027-01-01\n";
     let out = edit(block, "a", &[link("z", Relation::Fs, 0)]);
     assert_eq!(
         out,
@@ -110,7 +127,10 @@ fn links_append_in_the_lists_own_style() {
     );
     assert_eq!(edit(&out, "a", &[Op::Unlink("z".into())]), block);
     let none = edit(BLOCK, "b", &[link("a", Relation::Fs, 0)]);
-    assert!(none.ends_with("  - id: b\n    duration: 2\n    depends_on: [a]\n"), "{none}");
+    assert!(
+        none.ends_with("  - id: b\n    duration: 2\n    depends_on: [a]\n"),
+        "{none}"
+    );
     assert_eq!(edit(&none, "b", &[Op::Unlink("a".into())]), BLOCK);
 }
 
@@ -125,7 +145,10 @@ fn linking_an_existing_predecessor_retypes_it_in_place() {
             lag: 0,
         }],
     );
-    assert!(out.contains("depends_on: [x, { id: y, type: FF }]"), "{out}");
+    assert!(
+        out.contains("depends_on: [x, { id: y, type: FF }]"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -145,9 +168,17 @@ fn removing_the_first_key_of_an_item_lets_the_next_take_its_place() {
 
 #[test]
 fn a_multi_line_value_is_replaced_by_one_line() {
-    let text = "milestones:\n  - id: a\n    notes: >\n      long\n      text\n    due: 2027-01-01\n";
-    let out = edit(text, "a", &[Op::Set("notes", Some(Value::Text("short".into())))]);
-    assert_eq!(out, "milestones:\n  - id: a\n    notes: short\n    due: 2027-01-01\n");
+    let text =
+        "milestones:\n  - id: a\n    notes: >\n      long\n      text\n    due: 2027-01-01\n";
+    let out = edit(
+        text,
+        "a",
+        &[Op::Set("notes", Some(Value::Text("short".into())))],
+    );
+    assert_eq!(
+        out,
+        "milestones:\n  - id: a\n    notes: short\n    due: 2027-01-01\n"
+    );
 }
 
 #[test]
@@ -180,4 +211,3 @@ fn a_comment_on_a_removed_key_stays_on_its_own_line() {
         "milestones:\n  - id: a\n    # optics-bound\n    as_of: 2026-12-10\n"
     );
 }
-

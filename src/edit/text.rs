@@ -66,9 +66,7 @@ impl Text {
 
     /// The start of the line holding `byte`.
     pub fn line_start(&self, byte: usize) -> usize {
-        self.text[..byte]
-            .rfind(['\n', '\r'])
-            .map_or(0, |i| i + 1)
+        self.text[..byte].rfind(['\n', '\r']).map_or(0, |i| i + 1)
     }
 
     /// The end of the line holding `byte`, after its line break (the end of the text
@@ -82,7 +80,11 @@ impl Text {
 
     /// The end of the line holding the last byte of `range` (its line break included).
     pub fn last_line_end(&self, range: &Range<usize>) -> usize {
-        self.line_end(range.end.saturating_sub(1).max(range.start))
+        let mut last = range.end.saturating_sub(1).max(range.start);
+        while !self.text.is_char_boundary(last) {
+            last -= 1;
+        }
+        self.line_end(last)
     }
 
     /// Whether the line before `byte` (from its start) holds only blanks.
@@ -140,7 +142,11 @@ impl Text {
         let rest = self.text[content_end..end].trim();
         if rest.starts_with('#') {
             let line = format!("{}{rest}", self.column_indent(from));
-            let eol = if self.text[..end].ends_with('\n') { self.eol } else { "" };
+            let eol = if self.text[..end].ends_with('\n') {
+                self.eol
+            } else {
+                ""
+            };
             let start = self.line_start(from);
             self.text.replace_range(start..end, &format!("{line}{eol}"));
         } else {
@@ -160,7 +166,12 @@ mod tests {
 
     #[test]
     fn an_inserted_line_is_removed_exactly_with_or_without_a_final_break() {
-        for original in ["a: 1\nb: 2\n", "a: 1\nb: 2", "a: 1\r\nb: 2\r\n", "a: 1\r\nb: 2"] {
+        for original in [
+            "a: 1\nb: 2\n",
+            "a: 1\nb: 2",
+            "a: 1\r\nb: 2\r\n",
+            "a: 1\r\nb: 2",
+        ] {
             let mut t = Text::new(original.to_string());
             let end = t.line_end(t.text.find("b:").unwrap());
             t.insert_line(end, "c: 3");

@@ -16,9 +16,9 @@ impl Repo {
         let file = file
             .canonicalize()
             .map_err(|e| GitError::Git(format!("{}: {e}", file.display())))?;
-        let rel = file.strip_prefix(self.workdir()).map_err(|_| {
-            GitError::Git(format!("{} is outside the repository", file.display()))
-        })?;
+        let rel = file
+            .strip_prefix(self.workdir())
+            .map_err(|_| GitError::Git(format!("{} is outside the repository", file.display())))?;
         Ok(rel.to_string_lossy().replace('\\', "/"))
     }
 
@@ -32,7 +32,11 @@ impl Repo {
     /// Commits `files` (path in the repository, new content) on top of HEAD with
     /// `message`, and brings those index entries up to date. Other staged changes stay
     /// staged and out of the commit.
-    pub fn commit_files(&self, files: &[(String, Vec<u8>)], message: &str) -> Result<Oid, GitError> {
+    pub fn commit_files(
+        &self,
+        files: &[(String, Vec<u8>)],
+        message: &str,
+    ) -> Result<Oid, GitError> {
         let repo = self.git();
         let head = repo
             .head()
@@ -46,16 +50,17 @@ impl Repo {
             let mode = head_tree
                 .get_path(Path::new(path))
                 .map_or(0o100_644, |e| e.filemode() as u32);
-            index.add(&entry(path, id, mode, bytes.len())).map_err(git)?;
+            index
+                .add(&entry(path, id, mode, bytes.len()))
+                .map_err(git)?;
         }
         let tree = repo
             .find_tree(index.write_tree_to(repo).map_err(git)?)
             .map_err(git)?;
-        let signature = repo.signature().map_err(|e| {
-            GitError::Git(format!("cannot commit: {} (set git config user.name and user.email)", e.message()))
-        })?;
+        let author = signature(repo, "AUTHOR")?;
+        let committer = signature(repo, "COMMITTER")?;
         let oid = repo
-            .commit(Some("HEAD"), &signature, &signature, message, &tree, &[&head])
+            .commit(Some("HEAD"), &author, &committer, message, &tree, &[&head])
             .map_err(git)?;
         let mut real = repo.index().map_err(git)?;
         for (path, _) in files {
@@ -64,6 +69,22 @@ impl Repo {
         real.write().map_err(git)?;
         Ok(oid)
     }
+}
+
+/// The author or committer as git would take it: `GIT_AUTHOR_NAME` and
+/// `GIT_AUTHOR_EMAIL` (or the committer's) when set, else `user.name` and `user.email`.
+fn signature(repo: &git2::Repository, who: &str) -> Result<git2::Signature<'static>, GitError> {
+    let var = |what: &str| std::env::var(format!("GIT_{who}_{what}")).ok();
+    let signature = match (var("NAME"), var("EMAIL")) {
+        (Some(name), Some(email)) => git2::Signature::now(&name, &email),
+        _ => repo.signature(),
+    };
+    signature.map_err(|e| {
+        GitError::Git(format!(
+            "cannot commit: {} (set git config user.name and user.email)",
+            e.message()
+        ))
+    })
 }
 
 fn entry(path: &str, id: Oid, mode: u32, size: usize) -> IndexEntry {

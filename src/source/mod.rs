@@ -3,11 +3,11 @@
 //! A [`Source`] lists the program's files (relative paths, `/`-separated, sorted) and
 //! reads them. Loading knows nothing else about where bytes live.
 pub mod base;
-pub mod git;
 mod commit;
+pub mod git;
 mod memory;
-pub mod overlay;
 pub mod missing;
+pub mod overlay;
 mod worktree;
 
 use std::fmt;
