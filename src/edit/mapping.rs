@@ -57,11 +57,11 @@ fn position(map: &Node, key: &str) -> Option<usize> {
         .position(|(k, _)| k.as_str() == Some(key))
 }
 
-/// The quoting of `key`'s scalar value, when it has one.
-pub fn quote_of(text: &Text, map: &Node, key: &str) -> Option<Quote> {
+/// The quoting of `key`'s scalar value and its text, when it has one.
+pub fn quote_of<'m>(text: &Text, map: &'m Node, key: &str) -> Option<(Quote, &'m str)> {
     let (_, value) = &entries(map)[position(map, key)?];
     let old = value.as_str()?;
-    super::scalar::kept(Quote::of(text.at(text.byte(value.span.start))), old)
+    Some((Quote::of(text.at(text.byte(value.span.start))), old))
 }
 
 /// Sets `key` to the YAML text `value`: replaced where it stands, or added after the

@@ -205,7 +205,11 @@ fn set(
     }
     match value {
         Some(value) => {
-            let quote = mapping::quote_of(text, item, key);
+            // Quotes around a date or number are always the writer's choice.
+            let quote = mapping::quote_of(text, item, key).and_then(|(quote, old)| match value {
+                Value::Text(_) | Value::Word(_) => scalar::kept(quote, old),
+                Value::Date(_) | Value::Int(_) => Some(quote),
+            });
             let yaml = scalar::render(value, quote);
             mapping::set(text, item, key, &yaml, &anchor_for(item, key));
         }

@@ -59,7 +59,12 @@ fn moved(m: &Moved) -> String {
     let day = |d: Option<crate::model::Date>| d.map_or("—".to_string(), |d| d.0.to_string());
     match m.delta {
         Some(0) | None if m.base == m.head => format!("{} (unchanged)", day(m.head)),
-        Some(n) => format!("{} → {} ({n:+} working days)", day(m.base), day(m.head)),
+        Some(n) => format!(
+            "{} → {} ({n:+} working day{})",
+            day(m.base),
+            day(m.head),
+            if n.abs() == 1 { "" } else { "s" }
+        ),
         None => format!("{} → {}", day(m.base), day(m.head)),
     }
 }
@@ -94,6 +99,7 @@ fn impact(impact: &Impact) -> Vec<Block> {
                 impact.moved.len() - MOVED_SHOWN
             )));
         }
+        blocks.push(Block::Text("\n".into()));
     }
     let verdict = commitments::verdict(&impact.commitments, Some(|c| c.label()));
     blocks.push(Block::Text(format!("Commitments: {verdict}\n")));
