@@ -22,7 +22,32 @@ fn temp_path(target: &Path) -> PathBuf {
 /// a link planted at its name); a target that is a symbolic link is replaced by the
 /// file, not written through; an existing target's permissions are kept.
 pub fn atomic_write(target: &Path, bytes: &[u8]) -> Result<(), String> {
+    atomic_write_if(target, bytes, || Ok(()))
+}
+
+/// [`atomic_write`] that replaces `target` only if it still holds `expected` when the
+/// new content is ready to be renamed into place (an editor or another run may have
+/// changed it since it was read); otherwise nothing is written.
+pub fn atomic_replace(target: &Path, bytes: &[u8], expected: &[u8]) -> Result<(), String> {
+    atomic_write_if(target, bytes, || {
+        if std::fs::read(target).ok().as_deref() == Some(expected) {
+            Ok(())
+        } else {
+            Err(format!(
+                "{} changed on disk since milepost read it; nothing written",
+                target.display()
+            ))
+        }
+    })
+}
+
+fn atomic_write_if(
+    target: &Path,
+    bytes: &[u8],
+    still_ok: impl FnOnce() -> Result<(), String>,
+) -> Result<(), String> {
     let temp = temp_path(target);
+    let mut refused = None;
     let result = (|| {
         let mut file = create_new(&temp)?;
         if let Ok(meta) = std::fs::metadata(target) {
@@ -30,13 +55,17 @@ pub fn atomic_write(target: &Path, bytes: &[u8]) -> Result<(), String> {
         }
         file.write_all(bytes)?;
         file.sync_all()?;
+        if let Err(why) = still_ok() {
+            refused = Some(why);
+            return Err(std::io::Error::other("refused"));
+        }
         std::fs::rename(&temp, target)?;
         sync_dir(&temp);
         Ok::<(), std::io::Error>(())
     })();
     result.map_err(|e| {
         let _ = std::fs::remove_file(&temp);
-        format!("cannot write {}: {e}", target.display())
+        refused.unwrap_or_else(|| format!("cannot write {}: {e}", target.display()))
     })
 }
 
@@ -115,6 +144,19 @@ mod tests {
                 .file_type()
                 .is_symlink()
         );
+    }
+
+    #[test]
+    fn a_replace_is_refused_when_the_target_changed_since_it_was_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.yaml");
+        std::fs::write(&target, "changed").unwrap();
+        let err = atomic_replace(&target, b"new", b"as read").unwrap_err();
+        assert!(err.contains("changed on disk"), "{err}");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "changed");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        atomic_replace(&target, b"new", b"changed").unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
     }
 
     #[test]

@@ -249,7 +249,7 @@ fn completion_scripts_load_in_bash() {
             .stdout,
     )
     .unwrap();
-    // Source it, then complete `milepost st` and `milepost status --format `.
+    // Source it, then complete `milepost stat` and `milepost status --format `.
     let complete = |line: &str| {
         let out = Process::new("bash")
             .arg("-c")
@@ -266,7 +266,7 @@ fn completion_scripts_load_in_bash() {
         assert!(out.status.success() && err.is_empty(), "{line}: {err}");
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
-    let out = complete("milepost st");
+    let out = complete("milepost stat");
     assert!(out.contains("-F _milepost"), "{out}");
     assert!(out.trim_end().ends_with("status"), "{out}");
     let out = complete("milepost status --format ");

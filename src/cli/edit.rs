@@ -330,7 +330,8 @@ fn write(
         }
     }
     for file in texts.values() {
-        crate::write::atomic_write(&file.path, &file.bytes()).map_err(CommandError::io)?;
+        crate::write::atomic_replace(&file.path, &file.bytes(), &file.original)
+            .map_err(CommandError::io)?;
     }
     match repo {
         Some(repo) => Ok(Some(repo.commit_files(&in_repo, message)?.to_string())),
