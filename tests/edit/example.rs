@@ -220,9 +220,25 @@ fn set_replaces_in_place_adds_in_order_and_quotes_only_when_needed() {
     );
 }
 
+/// The predecessors `show --format json` lists for `id`.
+fn predecessors(repo: &Repo, id: &str) -> Vec<String> {
+    let v = milepost(repo)
+        .args(["show", id, "--format", "json"])
+        .run()
+        .success()
+        .json();
+    v["predecessors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect()
+}
+
 #[test]
 fn link_and_unlink_edit_the_list_in_its_own_style() {
     let repo = example_repo();
+    let before = comments(&repo);
     milepost(&repo)
         .args([
             "link",
@@ -252,8 +268,12 @@ fn link_and_unlink_edit_the_list_in_its_own_style() {
         ])
         .run()
         .success();
+    assert!(
+        predecessors(&repo, "dfw1-h200-fabric-up").contains(&"dfw1-h200-frontend-net".to_string())
+    );
     let diff = changed_lines(&repo);
     assert_eq!(diff.len(), 3, "{diff:?}");
+    assert_eq!(comments(&repo), before);
     assert!(
         diff.contains(&"+      - dfw1-h200-frontend-net".to_string()),
         "{diff:?}"
