@@ -225,4 +225,18 @@ proptest! {
             prop_assert_eq!(strip(&a, i), strip(&b, j));
         }
     }
+
+    #[test]
+    fn one_items_focus_gives_the_whole_schedules_finish_and_float(items in program(true, true)) {
+        // `history` schedules only what one item's dates depend on (schedule::focus),
+        // reusing the graph from one call to the next as from one revision to the next.
+        let p = plan(&items);
+        let mut known = None;
+        for i in 0..p.program.milestones.len() {
+            let (f, k) = milepost::schedule::focus(&p.program, p.schedule.today, known.take(), i).unwrap();
+            prop_assert_eq!(f.finish, p.schedule.items[i].finish, "{}", p.program.milestones[i].id);
+            prop_assert_eq!(f.total_float, p.schedule.items[i].total_float, "{}", p.program.milestones[i].id);
+            known = Some(k);
+        }
+    }
 }

@@ -32,18 +32,28 @@ impl Snapshot {
 /// The snapshot of item `id` in `plan`, if the item exists there.
 pub fn snapshot(plan: &Plan, id: &str) -> Option<Snapshot> {
     let i = plan.program.milestone_index(id)?;
-    let m = &plan.program.milestones[i];
     let it = &plan.schedule.items[i];
-    Some(Snapshot {
+    Some(snapshot_of(&plan.program, i, it.finish, it.total_float))
+}
+
+/// The snapshot of milestone `i` of `program` with its scheduled finish and float.
+pub fn snapshot_of(
+    program: &Program,
+    i: usize,
+    finish: NaiveDate,
+    total_float: Option<i64>,
+) -> Snapshot {
+    let m = &program.milestones[i];
+    Snapshot {
         due: m.due,
         duration: m.duration,
         status: m.status.as_str(),
-        finish: it.finish,
-        total_float: it.total_float,
-        fingerprint: fingerprint(&plan.program, m),
-        calendar: spec(&plan.program, m.calendar).clone(),
-        start: plan.program.config.start,
-    })
+        finish,
+        total_float,
+        fingerprint: fingerprint(program, m),
+        calendar: spec(program, m.calendar).clone(),
+        start: program.config.start,
+    }
 }
 
 fn spec(p: &Program, calendar: usize) -> &CalendarSpec {

@@ -6,10 +6,10 @@ use std::fmt;
 use chrono::{NaiveDate, TimeZone};
 use git2::{Oid, Sort};
 
-use super::Plan;
-use super::history::{HistoryEntry, Snapshot, finish_delta, snapshot};
+use super::history::{HistoryEntry, Snapshot, finish_delta, snapshot_of};
 use crate::load::{self, ParseCache};
 use crate::model::{ChangeKind, Date, Program};
+use crate::schedule::{self, Known};
 use crate::source::SourceError;
 use crate::source::git::{GitError, Repo, Rev};
 use crate::validate::{Basis, revalidate, validate_keeping};
@@ -117,25 +117,25 @@ struct Scanned {
 }
 
 /// What one revision leaves for reading the next faster: its valid program, what
-/// re-validating needs, and its topological order.
+/// re-validating needs, and its graph and topological order (when it computed them).
 struct Carry {
     program: Program,
     basis: Basis,
-    order: Vec<usize>,
+    known: Option<Known>,
 }
 
 /// Validates `loaded`, re-checking only what changed since `carry` when it can;
-/// also returns the topological order to reuse when no dependency changed.
+/// also returns the graph and order to reuse when no dependency changed.
 fn check(
     loaded: load::Loaded,
     today: NaiveDate,
     carry: Option<Carry>,
-) -> (Option<Program>, Option<Basis>, Option<Vec<usize>>) {
+) -> (Option<Program>, Option<Basis>, Option<Known>) {
     let loaded = match carry {
         Some(c) => match revalidate(c.program, c.basis, loaded, today) {
             Ok(r) => {
-                let order = (!r.deps_changed).then_some(c.order);
-                return (Some(r.program), Some(r.basis), order);
+                let known = c.known.filter(|_| !r.deps_changed);
+                return (Some(r.program), Some(r.basis), known);
             }
             Err(loaded) => *loaded,
         },
@@ -179,16 +179,31 @@ fn scan_one(
         .as_ref()
         .map_or(chrono_tz::Tz::UTC, |c| c.timezone);
     let today = today.unwrap_or_else(|| commit_date(rev.time, scanned.tz));
-    let (program, basis, order) = check(loaded, today, carry.take());
-    let plan = program.and_then(|p| Plan::reusing(p, today, order).ok());
-    scanned.at = plan
-        .as_ref()
-        .map_or(At::Invalid, |plan| At::Valid(snapshot(plan, id)));
-    if let (Some(plan), Some(basis)) = (plan, basis) {
+    let (program, basis, known) = check(loaded, today, carry.take());
+    let Some(program) = program else {
+        scanned.at = At::Invalid;
+        return Ok(scanned);
+    };
+    // Only the item's finish and float are read: the backward pass covers just the
+    // item and what follows it (schedule::focus), unless the item is absent.
+    let dated = match program.milestone_index(id) {
+        Some(i) => schedule::focus(&program, today, known, i).map(|(f, known)| {
+            let snap = snapshot_of(&program, i, f.finish, f.total_float);
+            (Some(snap), Some(known))
+        }),
+        None => schedule::schedule_reusing(&program, today, known.map(|k| k.order))
+            .map(|_| (None, None)),
+    };
+    let Ok((snap, known)) = dated else {
+        scanned.at = At::Invalid;
+        return Ok(scanned);
+    };
+    scanned.at = At::Valid(snap);
+    if let Some(basis) = basis {
         *carry = Some(Carry {
-            program: plan.program,
+            program,
             basis,
-            order: plan.schedule.order,
+            known,
         });
     }
     Ok(scanned)

@@ -78,6 +78,27 @@ pub fn topo_order(graph: &Graph, milestones: &[Milestone]) -> Option<Vec<usize>>
     (order.len() == n).then_some(order)
 }
 
+/// Which items are `from` or follow it, directly or not (its successors' closure).
+pub fn downstream(graph: &Graph, from: usize) -> Vec<bool> {
+    let mut seen = vec![false; graph.node_count()];
+    let mut stack = vec![from];
+    while let Some(i) = stack.pop() {
+        if std::mem::replace(&mut seen[i], true) {
+            continue;
+        }
+        stack.extend(
+            graph
+                .neighbors_directed(
+                    petgraph::graph::NodeIndex::new(i),
+                    petgraph::Direction::Outgoing,
+                )
+                .map(|n| n.index())
+                .filter(|&n| !seen[n]),
+        );
+    }
+    seen
+}
+
 /// Whether `order` lists every milestone once with each predecessor before its
 /// successors. (Ties by id are the caller's promise: the ids are those it was made for.)
 pub fn is_topo_order(order: &[usize], milestones: &[Milestone]) -> bool {

@@ -22,11 +22,105 @@ pub fn schedule_reusing(
     today: NaiveDate,
     order: Option<Vec<usize>>,
 ) -> Result<Schedule, ScheduleError> {
-    let g = graph::build(&program.milestones);
+    let Forward {
+        graph: g,
+        order,
+        mut items,
+        finish,
+        pass,
+    } = forward(program, today, order)?;
+    let late = late::pass(program, &g, &order, Some(finish))?;
+    let committed = late::pass(program, &g, &order, None)?;
+    for &i in &order {
+        pass.set_late(i, late[i], committed[i], &mut items[i])?;
+    }
+    Ok(Schedule {
+        today,
+        order,
+        items,
+        finish,
+    })
+}
+
+/// One item's finish and total float.
+#[derive(Clone, Debug)]
+pub struct Focus {
+    pub finish: NaiveDate,
+    pub total_float: Option<i64>,
+}
+
+/// The dependency graph and a topological order of a program, to schedule a next
+/// revision with the same milestones and dependencies without rebuilding them.
+#[derive(Clone, Debug)]
+pub struct Known {
+    pub graph: graph::Graph,
+    pub order: Vec<usize>,
+}
+
+/// Item `target`'s finish and total float as [`schedule_reusing`] gives them, for less:
+/// the forward pass covers every item (the program finish needs them all), the
+/// backward pass only the target and what follows it (its late dates depend on nothing
+/// else), and neither commitment float nor health is computed. For `history`, which
+/// reads one item at every revision.
+///
+/// `known`, when given, must come from a program with the same milestones, in the same
+/// order, with the same dependencies (the caller knows: `validate::revalidate`).
+pub fn focus(
+    program: &Program,
+    today: NaiveDate,
+    known: Option<Known>,
+    target: usize,
+) -> Result<(Focus, Known), ScheduleError> {
+    let Forward {
+        graph: g,
+        order,
+        items,
+        finish,
+        pass,
+    } = match known {
+        Some(known) => forward_known(program, today, known)?,
+        None => forward(program, today, None)?,
+    };
+    let ahead = graph::downstream(&g, target);
+    let part: Vec<usize> = order.iter().copied().filter(|&i| ahead[i]).collect();
+    let late = late::pass(program, &g, &part, Some(finish))?;
+    let mut it = items[target].clone();
+    pass.set_late(target, late[target], Late::default(), &mut it)?;
+    let focus = Focus {
+        finish: it.finish,
+        total_float: it.total_float,
+    };
+    Ok((focus, Known { graph: g, order }))
+}
+
+/// The graph, the order and the forward pass over every item.
+struct Forward<'a> {
+    graph: graph::Graph,
+    order: Vec<usize>,
+    items: Vec<Scheduled>,
+    finish: NaiveDate,
+    pass: Pass<'a>,
+}
+
+fn forward(
+    program: &Program,
+    today: NaiveDate,
+    order: Option<Vec<usize>>,
+) -> Result<Forward<'_>, ScheduleError> {
+    let graph = graph::build(&program.milestones);
     let order = match order.filter(|o| graph::is_topo_order(o, &program.milestones)) {
         Some(order) => order,
-        None => graph::topo_order(&g, &program.milestones).ok_or(ScheduleError::Cycle)?,
+        None => graph::topo_order(&graph, &program.milestones).ok_or(ScheduleError::Cycle)?,
     };
+    forward_known(program, today, Known { graph, order })
+}
+
+/// The forward pass with the graph and order given.
+fn forward_known(
+    program: &Program,
+    today: NaiveDate,
+    Known { graph: g, order }: Known,
+) -> Result<Forward<'_>, ScheduleError> {
     let pass = Pass {
         program,
         cals: &program.calendars,
@@ -41,16 +135,12 @@ pub fn schedule_reusing(
         .map(|it| it.finish)
         .max()
         .unwrap_or(program.config.start);
-    let late = late::pass(program, &g, &order, Some(finish))?;
-    let committed = late::pass(program, &g, &order, None)?;
-    for &i in &order {
-        pass.set_late(i, late[i], committed[i], &mut items[i])?;
-    }
-    Ok(Schedule {
-        today,
+    Ok(Forward {
+        graph: g,
         order,
         items,
         finish,
+        pass,
     })
 }
 

@@ -7,7 +7,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-pub use cpm::{schedule, schedule_reusing};
+pub use cpm::{Focus, Known, focus, schedule, schedule_reusing};
 
 /// What set an item's early start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -30,6 +30,14 @@ pub fn check(milestones: &[Milestone], unread: &[bool], today: NaiveDate, diags:
     }
 }
 
+/// The errors of [`check`] alone (no out-of-sequence warnings, which cost an allocation
+/// each): for re-checking a revision, where only whether it is valid matters.
+pub fn errors(milestones: &[Milestone], today: NaiveDate, diags: &mut Vec<Diag>) {
+    for m in milestones {
+        check_one(m, today, diags);
+    }
+}
+
 fn check_one(m: &Milestone, today: NaiveDate, diags: &mut Vec<Diag>) {
     let o = m.origin;
     let id = &m.id;
