@@ -14,6 +14,7 @@ pub mod diff;
 pub mod diff_view;
 pub mod drivers;
 pub mod edit_view;
+pub mod gantt;
 pub mod health;
 pub mod history;
 pub mod kpi;

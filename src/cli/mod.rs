@@ -13,6 +13,7 @@ mod edit;
 mod error;
 mod export;
 mod forecast;
+mod gantt;
 mod guide;
 mod history;
 mod init;
@@ -109,6 +110,7 @@ enum Command {
     Diff(diff::Args),
     History(history::Args),
     Report(report::Args),
+    Gantt(gantt::Args),
     Kpi(kpi::Args),
     Vendors(vendors::Args),
     Export(export::Args),
@@ -173,6 +175,7 @@ fn run() -> ExitCode {
         Command::Diff(args) => diff::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),
         Command::Report(args) => report::run(&ctx, args),
+        Command::Gantt(args) => gantt::run(&ctx, args),
         Command::Kpi(args) => kpi::run(&ctx, args),
         Command::Vendors(args) => vendors::run(&ctx, args),
         Command::Export(args) => export::run(&ctx, args),

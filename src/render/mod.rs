@@ -12,6 +12,8 @@ pub mod dot;
 pub mod edit;
 pub mod export;
 pub mod fit;
+pub mod gantt;
+pub mod gantt_png;
 pub mod github;
 pub mod gitlab;
 pub mod history;
