@@ -1,0 +1,407 @@
+//! `milepost export --format mspdi`: the example as Microsoft Project XML — a golden
+//! snapshot, well-formed XML with every text escaped, UIDs stable across exports — and
+//! read back by MPXJ (PyPI `mpxj`, with a Java runtime), a reader no one here wrote:
+//! tasks, links, durations, milestone flags, calendars, constraints and progress as
+//! milepost has them; and MPXJ's own CPM scheduler (MicrosoftScheduler) on exported
+//! generated programs (one calendar, no progress) gives milepost's dates.
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use common::{Milepost, TestProgram, date};
+use milepost::analysis::Plan;
+use milepost::model::{Relation, Status};
+use milepost::source::WorkTree;
+use serde_json::Value;
+
+const TODAY: &str = "2026-12-14";
+const NS: &str = "http://schemas.microsoft.com/project";
+
+fn export_example(today: &str) -> String {
+    Milepost::example()
+        .args(["--today", today, "export", "--format", "mspdi"])
+        .run()
+        .success()
+        .stdout
+}
+
+/// The example, loaded in-process as of [`TODAY`].
+fn example_plan() -> Plan {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/gpu-buildout");
+    let tree = WorkTree::new(root).expect("tree");
+    let loaded = milepost::load::load(&tree).expect("load");
+    let validated = milepost::validate::validate(loaded, date(TODAY));
+    Plan::new(validated.program.expect("valid"), date(TODAY)).expect("schedule")
+}
+
+/// The text of `tag` children of `node`, if any.
+fn child<'a>(node: roxmltree::Node<'a, 'a>, tag: &str) -> Option<&'a str> {
+    node.children()
+        .find(|c| c.has_tag_name((NS, tag)))
+        .and_then(|c| c.text())
+}
+
+#[test]
+fn example_snapshot_parses_and_keeps_uids() {
+    let xml = export_example(TODAY);
+    insta::assert_snapshot!("example_mspdi", xml);
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let root = doc.root_element();
+    assert!(root.has_tag_name((NS, "Project")));
+    assert_eq!(child(root, "StatusDate"), Some("2026-12-14T08:00:00"));
+    assert_eq!(child(root, "MinutesPerDay"), Some("480"));
+    let tasks: Vec<_> = root
+        .descendants()
+        .filter(|n| n.has_tag_name((NS, "Task")))
+        .collect();
+    let items = tasks
+        .iter()
+        .filter(|t| child(**t, "Summary") == Some("0"))
+        .count();
+    assert_eq!(items, 67);
+    // Two sites, four clusters.
+    assert_eq!(tasks.len(), 67 + 2 + 4);
+    let uids: Vec<&str> = tasks.iter().filter_map(|t| child(*t, "UID")).collect();
+    let mut unique = uids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), uids.len());
+    // Another data date moves dates and progress, never a task's UID.
+    let later = export_example("2027-01-11");
+    let later = roxmltree::Document::parse(&later).expect("XML");
+    let later_uids: Vec<&str> = later
+        .descendants()
+        .filter(|n| n.has_tag_name((NS, "Task")))
+        .filter_map(|t| child(t, "UID"))
+        .collect();
+    assert_eq!(later_uids, uids);
+}
+
+#[test]
+fn every_text_is_escaped() {
+    let p = TestProgram::new("[program]\nname = \"R&D <\\\"lab\\\"> 'x'\"\nstart = 2026-10-05\n")
+        .file(
+            "plan.yaml",
+            "milestones:\n  - id: a\n    name: \"a <b> & \\\"c\\\" ]]>\"\n    duration: 2\n    owner: \"Q&A <team>\"\n    notes: \"1 < 2 && 3 > 2\"\n  - id: b\n    depends_on: [a]\n",
+        );
+    let xml = p
+        .cmd("2026-10-05")
+        .args(["export", "--format", "mspdi"])
+        .run()
+        .success()
+        .stdout;
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(child(root, "Name"), Some("R&D <\"lab\"> 'x'"));
+    let names: Vec<&str> = root
+        .descendants()
+        .filter(|n| n.has_tag_name((NS, "Task")))
+        .filter_map(|t| child(t, "Name"))
+        .collect();
+    assert_eq!(names, ["a <b> & \"c\" ]]>", "b"]);
+    let texts: Vec<&str> = root
+        .descendants()
+        .filter(|n| n.has_tag_name((NS, "Value")) || n.has_tag_name((NS, "Notes")))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(texts.contains(&"Q&A <team>"), "{texts:?}");
+    assert!(texts.contains(&"1 < 2 && 3 > 2"), "{texts:?}");
+}
+
+/// Whether MPXJ runs here; says why the caller skips if not.
+fn have_mpxj() -> bool {
+    let ok = Command::new("python3")
+        .args(["-c", "import mpxj, jpype"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        eprintln!(
+            "skipped: MPXJ is not available (python3 -m pip install mpxj JPype1; and a Java runtime)"
+        );
+    }
+    ok
+}
+
+/// MPXJ's reading of `xml` (tests/mspdi/read.py), optionally scheduled by MPXJ.
+fn mpxj_read(xml: &str, schedule: bool) -> Value {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plan.xml");
+    std::fs::write(&path, xml).expect("write");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mspdi/read.py");
+    let mut cmd = Command::new("python3");
+    cmd.arg(script).arg(&path);
+    if schedule {
+        cmd.arg("--schedule");
+    }
+    let out = cmd.output().expect("python3");
+    assert!(
+        out.status.success(),
+        "read.py failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("read.py prints JSON")
+}
+
+/// The date of an MPXJ date-time (`2026-12-14T08:00`).
+fn day_of(text: &Value) -> Option<NaiveDate> {
+    let text = text.as_str()?;
+    let t = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
+        .ok()?;
+    Some(t.date())
+}
+
+fn relation_name(r: Relation) -> &'static str {
+    match r {
+        Relation::Fs => "FINISH_START",
+        Relation::Ss => "START_START",
+        Relation::Ff => "FINISH_FINISH",
+        Relation::Sf => "START_FINISH",
+    }
+}
+
+#[test]
+fn mpxj_reads_the_example_as_milepost_has_it() {
+    if !have_mpxj() {
+        return;
+    }
+    let plan = example_plan();
+    let p = &plan.program;
+    let read = mpxj_read(&export_example(TODAY), false);
+    assert_eq!(read["title"], "2027 GPU build-out");
+    assert_eq!(read["minutes_per_day"], 480);
+    assert_eq!(read["status_date"], "2026-12-14T08:00");
+    // Calendars: the program's (the project calendar), each region, elapsed.
+    let calendars = read["calendars"].as_array().expect("calendars");
+    let by_name: HashMap<&str, &Value> = calendars
+        .iter()
+        .map(|c| (c["name"].as_str().expect("name"), c))
+        .collect();
+    assert_eq!(read["calendar"], "Standard");
+    let holidays = |name: &str| -> Vec<String> {
+        by_name[name]["holidays"]
+            .as_array()
+            .expect("holidays")
+            .iter()
+            .map(|h| h.as_str().expect("date").to_string())
+            .collect()
+    };
+    let as_text = |d: &[NaiveDate]| d.iter().map(|d| d.to_string()).collect::<Vec<_>>();
+    assert_eq!(holidays("Standard"), as_text(&p.config.calendar.holidays));
+    assert_eq!(holidays("tw"), as_text(&p.config.regions["tw"].holidays));
+    assert_eq!(holidays("elapsed"), Vec::<String>::new());
+    assert_eq!(
+        by_name["elapsed"]["workdays"],
+        serde_json::json!([true, true, true, true, true, true, true])
+    );
+    assert_eq!(
+        by_name["Standard"]["workdays"],
+        serde_json::json!([true, true, true, true, true, false, false])
+    );
+    // Tasks: one per milestone, found by its milepost id.
+    let tasks = read["tasks"].as_array().expect("tasks");
+    assert_eq!(tasks.iter().filter(|t| t["summary"] == false).count(), 67);
+    let mut by_id = HashMap::new();
+    let mut id_of_uid = HashMap::new();
+    for t in tasks {
+        if let Some(id) = t["milepost_id"].as_str() {
+            by_id.insert(id.to_string(), t);
+            id_of_uid.insert(t["uid"].as_i64().expect("uid"), id.to_string());
+        }
+    }
+    let elapsed = p.calendar_names.len() - 1;
+    for (i, m) in p.milestones.iter().enumerate() {
+        let t = by_id[&format!("milepost:{}", m.id)];
+        let it = &plan.schedule.items[i];
+        let at = |what: &str| format!("{} {what}: {t}", m.id);
+        assert_eq!(t["name"], m.name.as_str(), "{}", at("name"));
+        assert_eq!(t["milestone"], m.is_event(), "{}", at("milestone flag"));
+        assert_eq!(day_of(&t["start"]), Some(it.start), "{}", at("start"));
+        assert_eq!(day_of(&t["finish"]), Some(it.finish), "{}", at("finish"));
+        assert_eq!(t["owner"].as_str(), m.owner.as_deref(), "{}", at("owner"));
+        let vendor = m.vendor.map(|v| p.vendors[v].id.as_str());
+        assert_eq!(t["vendor"].as_str(), vendor, "{}", at("vendor"));
+        let calendar = (m.calendar != 0).then(|| p.calendar_names[m.calendar].as_str());
+        assert_eq!(t["calendar"].as_str(), calendar, "{}", at("calendar"));
+        assert_eq!(day_of(&t["deadline"]), m.due, "{}", at("deadline"));
+        match m.start_no_earlier {
+            Some(d) => {
+                assert_eq!(t["constraint"], "START_NO_EARLIER_THAN", "{}", at("SNET"));
+                assert_eq!(day_of(&t["constraint_date"]), Some(d), "{}", at("SNET"));
+            }
+            None => assert_eq!(t["constraint"], "AS_SOON_AS_POSSIBLE", "{}", at("ASAP")),
+        }
+        match m.status {
+            Status::NotStarted => {
+                assert_eq!(t["duration"], m.duration as f64, "{}", at("duration"));
+                assert_eq!(t["actual_start"], Value::Null, "{}", at("no actual start"));
+                assert_eq!(t["percent_complete"], 0.0, "{}", at("percent"));
+            }
+            Status::InProgress => {
+                assert_eq!(
+                    day_of(&t["actual_start"]),
+                    Some(it.start),
+                    "{}",
+                    at("actual")
+                );
+                assert_eq!(
+                    t["actual_finish"],
+                    Value::Null,
+                    "{}",
+                    at("no actual finish")
+                );
+                let remaining = t["remaining"].as_f64().expect("remaining");
+                assert!(remaining >= 1.0, "{}", at("remaining"));
+            }
+            Status::Done => {
+                assert_eq!(
+                    day_of(&t["actual_start"]),
+                    Some(it.start),
+                    "{}",
+                    at("actual")
+                );
+                assert_eq!(
+                    day_of(&t["actual_finish"]),
+                    Some(it.finish),
+                    "{}",
+                    at("actual")
+                );
+                assert_eq!(t["percent_complete"], 100.0, "{}", at("percent"));
+                assert_eq!(t["remaining"], 0.0, "{}", at("remaining"));
+            }
+        }
+        // Links: the same predecessors, types and lags (elapsed days for elapsed items).
+        let links: Vec<(String, String, Value)> = t["predecessors"]
+            .as_array()
+            .expect("links")
+            .iter()
+            .map(|l| {
+                let uid = l["uid"].as_i64().expect("uid");
+                (
+                    id_of_uid[&uid].clone(),
+                    l["type"].as_str().expect("type").to_string(),
+                    l["lag"].clone(),
+                )
+            })
+            .collect();
+        let expected: Vec<(String, String, Value)> = m
+            .deps
+            .iter()
+            .map(|d| {
+                let lag = if m.calendar == elapsed {
+                    serde_json::json!({"elapsed": d.lag as f64})
+                } else {
+                    serde_json::json!(d.lag as f64)
+                };
+                let pred = format!("milepost:{}", p.milestones[d.pred].id);
+                (pred, relation_name(d.relation).to_string(), lag)
+            })
+            .collect();
+        assert_eq!(links, expected, "{}", at("links"));
+    }
+}
+
+/// A random program on one calendar without progress: FS, SS and FF links with lags
+/// of 0 to 3 days, start-no-earlier dates on some tasks; every event has a predecessor.
+fn generated(seed: u64) -> TestProgram {
+    let mut rng = milepost::testkit::Rng(seed);
+    let n = 8 + rng.index(25);
+    let mut yaml = String::from("milestones:\n");
+    for k in 0..n {
+        let event = k > 0 && rng.percent(20);
+        let duration = if event { 0 } else { 1 + rng.index(10) };
+        yaml.push_str(&format!("  - id: t{k}\n    duration: {duration}\n"));
+        if k > 0 {
+            yaml.push_str("    depends_on:\n");
+            let preds = 1 + rng.index(2.min(k));
+            let mut seen = Vec::new();
+            for _ in 0..preds {
+                let pred = rng.index(k);
+                if seen.contains(&pred) {
+                    continue;
+                }
+                seen.push(pred);
+                let rel = ["FS", "FS", "SS", "FF"][rng.index(4)];
+                let lag = if rng.percent(70) { 0 } else { rng.index(4) };
+                yaml.push_str(&format!(
+                    "      - {{ id: t{pred}, type: {rel}, lag: {lag} }}\n"
+                ));
+            }
+        }
+        if !event && rng.percent(10) {
+            let d = date("2026-10-05") + Days::new(rng.index(60) as u64);
+            yaml.push_str(&format!("    start_no_earlier: {d}\n"));
+        }
+    }
+    TestProgram::new(
+        "[program]\nname = \"generated\"\nstart = 2026-10-05\n[calendar]\nholidays = [2026-10-12, 2026-11-26, 2026-12-25]\n",
+    )
+    .file("plan.yaml", &yaml)
+}
+
+#[test]
+fn mpxj_schedules_exported_programs_as_milepost_does() {
+    if !have_mpxj() {
+        return;
+    }
+    for seed in 1..=6u64 {
+        let p = generated(seed);
+        let plan = p.plan("2026-10-05");
+        let xml = p
+            .cmd("2026-10-05")
+            .args(["export", "--format", "mspdi"])
+            .run()
+            .success()
+            .stdout;
+        let read = mpxj_read(&xml, true);
+        let cal = &plan.program.calendars[0];
+        // A start at the end of a day is the next working day; a finish at the start
+        // of a day is the previous one (an event then is dated that day).
+        let start_day = |v: &Value| -> NaiveDate {
+            let t = NaiveDateTime::parse_from_str(v.as_str().expect("start"), "%Y-%m-%dT%H:%M")
+                .expect("date-time");
+            if t.format("%H:%M").to_string().as_str() >= "17:00" {
+                cal.date(cal.first_on_or_after(t.date()) + i64::from(cal.is_working(t.date())))
+                    .expect("date")
+            } else {
+                t.date()
+            }
+        };
+        let finish_day = |v: &Value| -> NaiveDate {
+            let t = NaiveDateTime::parse_from_str(v.as_str().expect("finish"), "%Y-%m-%dT%H:%M")
+                .expect("date-time");
+            if t.format("%H:%M").to_string().as_str() <= "08:00" {
+                cal.date(cal.first_on_or_after(t.date()) - 1).expect("date")
+            } else {
+                t.date()
+            }
+        };
+        let tasks = read["tasks"].as_array().expect("tasks");
+        assert_eq!(tasks.len(), plan.program.milestones.len(), "seed {seed}");
+        for t in tasks {
+            let id = t["milepost_id"]
+                .as_str()
+                .expect("id")
+                .trim_start_matches("milepost:");
+            let i = plan.program.milestone_index(id).expect("known id");
+            let it = &plan.schedule.items[i];
+            let event = plan.program.milestones[i].is_event();
+            let got_finish = finish_day(&t["finish"]);
+            let got_start = if event {
+                got_finish
+            } else {
+                start_day(&t["start"])
+            };
+            assert_eq!(
+                (got_start, got_finish),
+                (it.start, it.finish),
+                "seed {seed}, {id}: MPXJ {} .. {}",
+                t["start"],
+                t["finish"]
+            );
+        }
+    }
+}
