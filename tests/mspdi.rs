@@ -5,12 +5,15 @@
 //! milepost has them; and MPXJ's own CPM scheduler (MicrosoftScheduler) on exported
 //! generated programs (one calendar, no progress) gives milepost's dates.
 mod common;
+#[path = "mspdi/mpxj.rs"]
+mod mpxj;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Command;
 
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use mpxj::{generated, have_mpxj, mpxj_read};
+
+use chrono::{NaiveDate, NaiveDateTime};
 use common::{Milepost, TestProgram, date};
 use milepost::analysis::Plan;
 use milepost::model::{Relation, Status};
@@ -62,8 +65,9 @@ fn example_snapshot_parses_and_keeps_uids() {
         .filter(|t| child(**t, "Summary") == Some("0"))
         .count();
     assert_eq!(items, 67);
-    // Two sites, four clusters.
-    assert_eq!(tasks.len(), 67 + 2 + 4);
+    // The project summary task (0), two sites, four clusters.
+    assert_eq!(tasks.len(), 1 + 67 + 2 + 4);
+    assert_eq!(child(tasks[0], "Deadline"), Some("2027-06-30T17:00:00"));
     let uids: Vec<&str> = tasks.iter().filter_map(|t| child(*t, "UID")).collect();
     let mut unique = uids.clone();
     unique.sort_unstable();
@@ -101,7 +105,7 @@ fn every_text_is_escaped() {
         .filter(|n| n.has_tag_name((NS, "Task")))
         .filter_map(|t| child(t, "Name"))
         .collect();
-    assert_eq!(names, ["a <b> & \"c\" ]]>", "b"]);
+    assert_eq!(names, ["R&D <\"lab\"> 'x'", "a <b> & \"c\" ]]>", "b"]);
     let texts: Vec<&str> = root
         .descendants()
         .filter(|n| n.has_tag_name((NS, "Value")) || n.has_tag_name((NS, "Notes")))
@@ -109,40 +113,6 @@ fn every_text_is_escaped() {
         .collect();
     assert!(texts.contains(&"Q&A <team>"), "{texts:?}");
     assert!(texts.contains(&"1 < 2 && 3 > 2"), "{texts:?}");
-}
-
-/// Whether MPXJ runs here; says why the caller skips if not.
-fn have_mpxj() -> bool {
-    let ok = Command::new("python3")
-        .args(["-c", "import mpxj, jpype"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        eprintln!(
-            "skipped: MPXJ is not available (python3 -m pip install mpxj JPype1; and a Java runtime)"
-        );
-    }
-    ok
-}
-
-/// MPXJ's reading of `xml` (tests/mspdi/read.py), optionally scheduled by MPXJ.
-fn mpxj_read(xml: &str, schedule: bool) -> Value {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("plan.xml");
-    std::fs::write(&path, xml).expect("write");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mspdi/read.py");
-    let mut cmd = Command::new("python3");
-    cmd.arg(script).arg(&path);
-    if schedule {
-        cmd.arg("--schedule");
-    }
-    let out = cmd.output().expect("python3");
-    assert!(
-        out.status.success(),
-        "read.py failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("read.py prints JSON")
 }
 
 /// The date of an MPXJ date-time (`2026-12-14T08:00`).
@@ -224,7 +194,12 @@ fn mpxj_reads_the_example_as_milepost_has_it() {
         assert_eq!(t["owner"].as_str(), m.owner.as_deref(), "{}", at("owner"));
         let vendor = m.vendor.map(|v| p.vendors[v].id.as_str());
         assert_eq!(t["vendor"].as_str(), vendor, "{}", at("vendor"));
-        let calendar = (m.calendar != 0).then(|| p.calendar_names[m.calendar].as_str());
+        let site_calendar = p.site_of(m).map_or(0, |s| p.sites[s].calendar);
+        let calendar = match m.calendar {
+            0 if site_calendar == 0 => None,
+            0 => Some("Standard"),
+            c => Some(p.calendar_names[c].as_str()),
+        };
         assert_eq!(t["calendar"].as_str(), calendar, "{}", at("calendar"));
         assert_eq!(day_of(&t["deadline"]), m.due, "{}", at("deadline"));
         match m.start_no_earlier {
@@ -302,44 +277,6 @@ fn mpxj_reads_the_example_as_milepost_has_it() {
             .collect();
         assert_eq!(links, expected, "{}", at("links"));
     }
-}
-
-/// A random program on one calendar without progress: FS, SS and FF links with lags
-/// of 0 to 3 days, start-no-earlier dates on some tasks; every event has a predecessor.
-fn generated(seed: u64) -> TestProgram {
-    let mut rng = milepost::testkit::Rng(seed);
-    let n = 8 + rng.index(25);
-    let mut yaml = String::from("milestones:\n");
-    for k in 0..n {
-        let event = k > 0 && rng.percent(20);
-        let duration = if event { 0 } else { 1 + rng.index(10) };
-        yaml.push_str(&format!("  - id: t{k}\n    duration: {duration}\n"));
-        if k > 0 {
-            yaml.push_str("    depends_on:\n");
-            let preds = 1 + rng.index(2.min(k));
-            let mut seen = Vec::new();
-            for _ in 0..preds {
-                let pred = rng.index(k);
-                if seen.contains(&pred) {
-                    continue;
-                }
-                seen.push(pred);
-                let rel = ["FS", "FS", "SS", "FF"][rng.index(4)];
-                let lag = if rng.percent(70) { 0 } else { rng.index(4) };
-                yaml.push_str(&format!(
-                    "      - {{ id: t{pred}, type: {rel}, lag: {lag} }}\n"
-                ));
-            }
-        }
-        if !event && rng.percent(10) {
-            let d = date("2026-10-05") + Days::new(rng.index(60) as u64);
-            yaml.push_str(&format!("    start_no_earlier: {d}\n"));
-        }
-    }
-    TestProgram::new(
-        "[program]\nname = \"generated\"\nstart = 2026-10-05\n[calendar]\nholidays = [2026-10-12, 2026-11-26, 2026-12-25]\n",
-    )
-    .file("plan.yaml", &yaml)
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod error;
 mod export;
 mod guide;
 mod history;
+mod import;
 mod init;
 mod kpi;
 mod lint;
@@ -99,6 +100,7 @@ enum Command {
     Kpi(kpi::Args),
     Vendors(vendors::Args),
     Export(export::Args),
+    Import(import::Args),
     Schema(schema::Args),
     Completions(completions::Args),
     Man(man::Args),
@@ -157,6 +159,7 @@ fn run() -> ExitCode {
         Command::Kpi(args) => kpi::run(&ctx, args),
         Command::Vendors(args) => vendors::run(&ctx, args),
         Command::Export(args) => export::run(&ctx, args),
+        Command::Import(args) => import::run(&ctx, args),
         Command::Schema(args) => schema::run(&ctx, args),
         Command::Completions(args) => completions::run(&ctx, args),
         Command::Man(args) => man::run(&ctx, args),

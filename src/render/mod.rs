@@ -23,6 +23,7 @@ pub mod lint;
 pub mod markdown;
 pub mod mermaid;
 pub mod mspdi;
+pub mod program_files;
 pub mod report;
 pub mod report_confidence;
 pub mod report_lists;

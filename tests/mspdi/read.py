@@ -2,7 +2,9 @@
 as JSON: the project, its calendars and every task. With --schedule, MPXJ's own CPM
 scheduler (org.mpxj.cpm.MicrosoftScheduler) schedules the plan first.
 
-Used by tests/mspdi.rs: python3 tests/mspdi/read.py FILE [--schedule]
+With --write OUT, MPXJ writes the plan it read as MSPDI to OUT (its own writer).
+
+Used by tests/mspdi.rs: python3 tests/mspdi/read.py FILE [--schedule] [--write OUT]
 """
 import json
 import sys
@@ -43,6 +45,9 @@ def main():
     if "--schedule" in sys.argv[2:]:
         from org.mpxj.cpm import MicrosoftScheduler
         MicrosoftScheduler().schedule(project, props.getStartDate())
+    if "--write" in sys.argv[2:]:
+        from org.mpxj.mspdi import MSPDIWriter
+        MSPDIWriter().write(project, sys.argv[sys.argv.index("--write") + 1])
     calendars = []
     for cal in project.getCalendars():
         calendars.append({

@@ -27,6 +27,7 @@ pub fn write(xml: &mut Xml, plan: &Plan, rows: &[Row]) {
         })
         .collect();
     xml.open("Tasks");
+    project_summary(xml, plan);
     for (k, row) in rows.iter().enumerate() {
         let id = k + 1;
         match row.node {
@@ -35,6 +36,29 @@ pub fn write(xml: &mut Xml, plan: &Plan, rows: &[Row]) {
         }
     }
     xml.close("Tasks");
+}
+
+/// Task 0, the project summary task: the program, with `finish_by` as its deadline.
+fn project_summary(xml: &mut Xml, plan: &Plan) {
+    let p = &plan.program;
+    xml.open("Task");
+    xml.text("UID", 0);
+    xml.text("ID", 0);
+    xml.text("Name", &p.config.name);
+    xml.flag("Active", true);
+    xml.flag("Manual", false);
+    xml.text("Type", 1);
+    xml.text("WBS", 0);
+    xml.text("OutlineNumber", 0);
+    xml.text("OutlineLevel", 0);
+    xml.text("Start", morning(p.config.start));
+    xml.text("Finish", evening(plan.schedule.finish));
+    xml.flag("Milestone", false);
+    xml.flag("Summary", true);
+    if let Some(d) = p.config.finish_by {
+        xml.text("Deadline", evening(d));
+    }
+    xml.close("Task");
 }
 
 /// The opening fields every task has, in schema order.
@@ -231,21 +255,19 @@ fn item(
     }
     xml.text("ActualDuration", hours(pr.actual));
     xml.text("RemainingDuration", hours(pr.remaining));
-    match m.start_no_earlier {
-        Some(d) => {
-            // 4: Start No Earlier Than.
-            xml.text("ConstraintType", 4);
-            if m.calendar != 0 {
-                xml.text("CalendarUID", calendars::uid(m.calendar));
-            }
-            xml.text("ConstraintDate", morning(d));
-        }
-        None => {
-            xml.text("ConstraintType", 0);
-            if m.calendar != 0 {
-                xml.text("CalendarUID", calendars::uid(m.calendar));
-            }
-        }
+    // 4: Start No Earlier Than; 0: As Soon As Possible.
+    xml.text(
+        "ConstraintType",
+        if m.start_no_earlier.is_some() { 4 } else { 0 },
+    );
+    // The task's calendar where it is not the project's, or where its site's region
+    // would otherwise give it another (`calendar: program` at a regional site).
+    let site_calendar = p.site_of(m).map_or(0, |s| p.sites[s].calendar);
+    if m.calendar != 0 || site_calendar != 0 {
+        xml.text("CalendarUID", calendars::uid(m.calendar));
+    }
+    if let Some(d) = m.start_no_earlier {
+        xml.text("ConstraintDate", morning(d));
     }
     if let Some(due) = m.due {
         xml.text("Deadline", evening(due));
