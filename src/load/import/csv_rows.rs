@@ -123,11 +123,12 @@ pub fn build(
                 Err(e) => row.error(e),
             }
         }
+        // Only where the date is missing: a bad one is reported already.
         match m.status {
-            Some(Status::InProgress) if m.started.is_none() => {
+            Some(Status::InProgress) if row.get("started").is_none() => {
                 row.error("status in_progress needs `started`".into())
             }
-            Some(Status::Done) if m.finished.is_none() => {
+            Some(Status::Done) if row.get("finished").is_none() => {
                 row.error("status done needs `finished`".into())
             }
             _ => {}
