@@ -170,3 +170,17 @@ pub fn files(imported: &Imported, source: &str) -> Vec<(String, String)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_plain_only_where_yaml_reads_them_as_text() {
+        assert_eq!(id("dfw1-h200"), "dfw1-h200");
+        assert_eq!(id("true"), "\"true\"");
+        assert_eq!(id("1e3"), "\"1e3\"");
+        assert_eq!(id("007"), "\"007\"");
+        assert_eq!(quoted("a \"b\"\nc"), "\"a \\\"b\\\"\\nc\"");
+    }
+}

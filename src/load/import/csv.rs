@@ -113,3 +113,21 @@ pub fn read(
     }
     super::csv_rows::build(&rows, &columns, stem, start, today, errors)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dependency_forms() {
+        let parse = |text: &str| dependency(text).map(|d| (d.id, d.relation, d.lag));
+        assert_eq!(parse("po"), Ok(("po".into(), Relation::Fs, 0)));
+        assert_eq!(parse("po:SS+2"), Ok(("po".into(), Relation::Ss, 2)));
+        assert_eq!(parse("rack:ff-1"), Ok(("rack".into(), Relation::Ff, -1)));
+        assert_eq!(parse("po:+3"), Ok(("po".into(), Relation::Fs, 3)));
+        assert_eq!(parse("a-b.c:sf"), Ok(("a-b.c".into(), Relation::Sf, 0)));
+        assert!(parse("po:XX").is_err());
+        assert!(parse("Po").is_err());
+        assert!(parse("po:SS+x").is_err());
+    }
+}
