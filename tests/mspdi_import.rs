@@ -215,3 +215,94 @@ fn a_foreign_plan_imports_and_reports_what_it_leaves_out() {
     let status = in_program(dir.path(), &["status", "--format", "json"]);
     assert!(status.contains("\"id\": \"go-live\""), "{status}");
 }
+
+/// A random program over two calendars (a Mon–Sat region), with every relation type,
+/// leads and lags, events, constraints, due dates and progress.
+fn random_program(seed: u64) -> common::TestProgram {
+    use milepost::testkit::fuzz::{CONFIG, SITES};
+    use milepost::testkit::{Dep, Item, Progress, Rng, milestones_yaml};
+    let mut rng = Rng(seed);
+    let start = common::date("2026-10-05");
+    let day = |n: u64| start + chrono::Days::new(n);
+    let mut items = Vec::new();
+    for k in 0..30usize {
+        let event = rng.percent(20);
+        let mut it = Item::new(
+            format!("m{k}"),
+            if event { 0 } else { 1 + rng.index(8) as i64 },
+        );
+        it.cluster = [None, Some("c1"), Some("c2")][rng.index(3)].map(str::to_string);
+        if it.cluster.is_none() && rng.percent(30) {
+            it.site = Some("tw1".into());
+        }
+        if k > 0 {
+            for _ in 0..1 + rng.index(2) {
+                let pred = format!("m{}", rng.index(k));
+                if it.deps.iter().any(|d| d.id == pred) {
+                    continue;
+                }
+                let rel = ["FS", "SS", "FF", "SF"][rng.index(4)];
+                it.deps.push(Dep::typed(pred, rel, rng.index(6) as i64 - 2));
+            }
+        }
+        if k < 6 {
+            let finished = day(3 * k as u64 + 3);
+            let started = (!event).then(|| day(3 * k as u64));
+            it.progress = Progress::Done { started, finished };
+        } else if k < 10 && !event {
+            let started = day(30 + k as u64);
+            it.progress = Progress::InProgress {
+                started,
+                remaining: Some(1 + rng.index(5) as i64),
+            };
+        }
+        if rng.percent(30) {
+            it.due = Some(day(40 + rng.index(60) as u64));
+        }
+        if rng.percent(20) {
+            it.start_no_earlier = Some(day(30 + rng.index(40) as u64));
+        }
+        items.push(it);
+    }
+    common::TestProgram::new(CONFIG)
+        .file("sites.yaml", SITES)
+        .file("plan.yaml", &milestones_yaml(&items))
+}
+
+#[test]
+fn random_programs_round_trip() {
+    let today = "2026-11-16";
+    for seed in 1..=8u64 {
+        let p = random_program(seed);
+        let status = |dir: &Path| {
+            Milepost::new()
+                .arg("-C")
+                .arg(dir)
+                .args(["--today", today, "status", "--format", "json"])
+                .run()
+                .success()
+                .stdout
+        };
+        let xml = p
+            .cmd(today)
+            .args(["export", "--format", "mspdi"])
+            .run()
+            .success()
+            .stdout;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("plan.xml");
+        std::fs::write(&file, &xml).expect("write");
+        Milepost::new()
+            .args(["--today", today, "import"])
+            .arg(&file)
+            .arg("--into")
+            .arg(dir.path().join("program"))
+            .run()
+            .success();
+        assert_eq!(
+            status(&dir.path().join("program")),
+            status(p.path()),
+            "seed {seed}"
+        );
+    }
+}
