@@ -306,3 +306,31 @@ fn random_programs_round_trip() {
         );
     }
 }
+
+#[test]
+fn utf16_and_a_byte_order_mark_read_the_same() {
+    let utf8 = tempfile::tempdir().expect("tempdir");
+    import(utf8.path(), "plan.xml", FOREIGN).success();
+    let expected =
+        std::fs::read_to_string(utf8.path().join("program/phase-1-build.yaml")).expect("imported");
+    let text = FOREIGN.replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(FOREIGN.bytes());
+    for bytes in [utf16, bom] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("plan.xml");
+        std::fs::write(&file, bytes).expect("write");
+        Milepost::new()
+            .args(["--today", TODAY, "import"])
+            .arg(&file)
+            .arg("--into")
+            .arg(dir.path().join("program"))
+            .run()
+            .success();
+        let got = std::fs::read_to_string(dir.path().join("program/phase-1-build.yaml"))
+            .expect("imported");
+        assert_eq!(got, expected);
+    }
+}

@@ -31,6 +31,31 @@ fn input(message: String) -> CommandError {
     CommandError::new(ErrorKind::Input, message)
 }
 
+/// The text of an XML file: UTF-8 (with or without a byte order mark), or UTF-16 with
+/// one (as some tools save XML).
+fn xml_text(bytes: &[u8]) -> Option<String> {
+    let utf16 = |big: bool| {
+        let units = bytes[2..].chunks_exact(2).map(|c| {
+            let pair = [c[0], c[1]];
+            if big {
+                u16::from_be_bytes(pair)
+            } else {
+                u16::from_le_bytes(pair)
+            }
+        });
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .ok()
+    };
+    match bytes {
+        [0xFF, 0xFE, ..] => utf16(false),
+        [0xFE, 0xFF, ..] => utf16(true),
+        _ => String::from_utf8(bytes.to_vec())
+            .ok()
+            .map(|t| t.trim_start_matches('\u{feff}').to_string()),
+    }
+}
+
 /// Reads the plan by its extension.
 fn read(ctx: &Context<'_>, args: &Args, source: &str) -> Result<Imported, CommandError> {
     let path = &args.file;
@@ -45,8 +70,11 @@ fn read(ctx: &Context<'_>, args: &Args, source: &str) -> Result<Imported, Comman
         .unwrap_or_default();
     let mut imported = match ext.as_str() {
         "xml" => {
-            let text = String::from_utf8(bytes)
-                .map_err(|_| input(format!("cannot import {source}: it is not UTF-8 text")))?;
+            let text = xml_text(&bytes).ok_or_else(|| {
+                input(format!(
+                    "cannot import {source}: it is not UTF-8 or UTF-16 text"
+                ))
+            })?;
             import::mspdi::read(&text, &stem)
                 .map_err(|e| input(format!("cannot import {source}: {e}")))?
         }
