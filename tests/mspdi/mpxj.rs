@@ -67,6 +67,16 @@ pub fn mpxj_rewrite(xml: &str) -> String {
 /// A random program on one calendar without progress: FS, SS and FF links with lags
 /// of 0 to 3 days, start-no-earlier dates on some tasks; every event has a predecessor.
 pub fn generated(seed: u64) -> TestProgram {
+    generate(seed, false)
+}
+
+/// [`generated`] over three calendars: the program's (Mon–Fri), a region `tw`
+/// (Mon–Sat, its own holidays) for the items at site `tw1`, and `elapsed`.
+pub fn generated_regional(seed: u64) -> TestProgram {
+    generate(seed, true)
+}
+
+fn generate(seed: u64, regional: bool) -> TestProgram {
     let mut rng = milepost::testkit::Rng(seed);
     let n = 8 + rng.index(25);
     let mut yaml = String::from("milestones:\n");
@@ -74,6 +84,13 @@ pub fn generated(seed: u64) -> TestProgram {
         let event = k > 0 && rng.percent(20);
         let duration = if event { 0 } else { 1 + rng.index(10) };
         yaml.push_str(&format!("  - id: t{k}\n    duration: {duration}\n"));
+        if regional {
+            match rng.index(5) {
+                0 | 1 => yaml.push_str("    site: tw1\n"),
+                2 if !event => yaml.push_str("    calendar: elapsed\n"),
+                _ => {}
+            }
+        }
         if k > 0 {
             yaml.push_str("    depends_on:\n");
             let preds = 1 + rng.index(2.min(k));
@@ -96,8 +113,12 @@ pub fn generated(seed: u64) -> TestProgram {
             yaml.push_str(&format!("    start_no_earlier: {d}\n"));
         }
     }
-    TestProgram::new(
+    let mut config = String::from(
         "[program]\nname = \"generated\"\nstart = 2026-10-05\n[calendar]\nholidays = [2026-10-12, 2026-11-26, 2026-12-25]\n",
-    )
-    .file("plan.yaml", &yaml)
+    );
+    if regional {
+        config.push_str("[calendar.regions.tw]\nworkdays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"]\ninherit_holidays = false\nholidays = [2026-10-09, 2026-10-26]\n");
+        yaml.push_str("sites:\n  - {id: tw1, region: tw}\n");
+    }
+    TestProgram::new(&config).file("plan.yaml", &yaml)
 }
