@@ -9,10 +9,11 @@ use serde_json::Value;
 
 use crate::common::{TestProgram, date};
 
-/// Whether MPXJ runs here; says why the caller skips if not.
+/// Whether MPXJ runs here (its Python package, JPype and a Java runtime that starts);
+/// says why the caller skips if not.
 pub fn have_mpxj() -> bool {
     let ok = Command::new("python3")
-        .args(["-c", "import mpxj, jpype"])
+        .args(["-c", "import mpxj, jpype; jpype.startJVM()"])
         .output()
         .is_ok_and(|o| o.status.success());
     if !ok {
