@@ -348,3 +348,52 @@ fn mpxj_schedules_exported_programs_as_milepost_does() {
         }
     }
 }
+
+#[test]
+fn a_scope_exports_its_items_and_the_links_between_them() {
+    let xml = Milepost::example()
+        .args([
+            "--today",
+            TODAY,
+            "export",
+            "--format",
+            "mspdi",
+            "--cluster",
+            "tpe1-h200",
+        ])
+        .run()
+        .success()
+        .stdout;
+    let doc = roxmltree::Document::parse(&xml).expect("XML");
+    let tasks: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((NS, "Task")))
+        .collect();
+    let ids: Vec<&str> = tasks
+        .iter()
+        .flat_map(|t| t.descendants().filter(|n| n.has_tag_name((NS, "Value"))))
+        .filter_map(|v| v.text())
+        .filter(|v| v.starts_with("milepost:"))
+        .collect();
+    assert_eq!(
+        ids[..2],
+        ["milepost:site:tpe1", "milepost:cluster:tpe1-h200"]
+    );
+    assert!(
+        ids[2..]
+            .iter()
+            .all(|id| id.starts_with("milepost:tpe1-h200-")),
+        "{ids:?}"
+    );
+    let uids: Vec<&str> = tasks.iter().filter_map(|t| child(*t, "UID")).collect();
+    for link in doc
+        .descendants()
+        .filter(|n| n.has_tag_name((NS, "PredecessorLink")))
+    {
+        let pred = child(link, "PredecessorUID").expect("UID");
+        assert!(
+            uids.contains(&pred),
+            "a link to {pred}, which is not exported"
+        );
+    }
+}
