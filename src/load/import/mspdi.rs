@@ -260,19 +260,14 @@ pub fn read(text_in: &str, stem: &str) -> Result<Imported, String> {
         uid_to_id.insert(task.uid, id.clone());
         placed.push((task, id, rel, site, cluster));
     }
-    let summaries: Vec<i64> = tasks.iter().filter(|t| t.summary).map(|t| t.uid).collect();
+    let file = mspdi_item::File {
+        uid_to_id,
+        summaries: tasks.iter().filter(|t| t.summary).map(|t| t.uid).collect(),
+        cals,
+        minutes_per_day,
+    };
     for (task, id, rel, site, cluster) in placed {
-        let m = mspdi_item::milestone(
-            &mut b,
-            task,
-            id,
-            site,
-            cluster,
-            &uid_to_id,
-            &summaries,
-            &cals,
-            minutes_per_day,
-        );
+        let m = mspdi_item::milestone(&mut b, &file, task, id, (site, cluster));
         b.file(&rel).milestones.push(m);
     }
     if b.imported.files.iter().all(|f| f.milestones.is_empty()) {

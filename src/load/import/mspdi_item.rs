@@ -31,19 +31,27 @@ fn datetime(text: &str) -> Option<NaiveDateTime> {
         .ok()
 }
 
-/// The milestone `id` for `task`, of `cluster` (an index into `b.clusters`) or `site`.
-#[allow(clippy::too_many_arguments)]
+/// What every task of a file is read against.
+pub(super) struct File {
+    /// Task UID → milestone id.
+    pub(super) uid_to_id: HashMap<i64, String>,
+    /// The UIDs of summary tasks.
+    pub(super) summaries: Vec<i64>,
+    pub(super) cals: HashMap<i64, Cal>,
+    pub(super) minutes_per_day: i64,
+}
+
+/// The milestone `id` for `task`, at `(site, cluster)` (indices into `b.sites`,
+/// `b.clusters`).
 pub(super) fn milestone(
     b: &mut Build,
+    file: &File,
     task: &Task,
     id: String,
-    site: Option<usize>,
-    cluster: Option<usize>,
-    uid_to_id: &HashMap<i64, String>,
-    summaries: &[i64],
-    cals: &HashMap<i64, Cal>,
-    minutes_per_day: i64,
+    (site, cluster): (Option<usize>, Option<usize>),
 ) -> RawMilestone {
+    let (uid_to_id, summaries, cals) = (&file.uid_to_id, &file.summaries, &file.cals);
+    let minutes_per_day = file.minutes_per_day;
     let mut m = super::milestone(id.clone());
     m.name = super::clean(&task.name).filter(|n| *n != id);
     let site = cluster.map(|c| b.clusters[c].1).or(site);
