@@ -1,5 +1,5 @@
-//! `milepost export`: the schedule for other tools — CSV, iCalendar, Graphviz DOT, or
-//! a Mermaid gantt — on stdout or written atomically with `-o FILE`.
+//! `milepost export`: the schedule for other tools — CSV, iCalendar, Graphviz DOT, a
+//! Mermaid gantt, or Microsoft Project XML — on stdout or written atomically with `-o FILE`.
 use std::path::PathBuf;
 
 use crate::analysis::timeline;
@@ -8,10 +8,10 @@ use crate::render::export::{self, Export, ExportFormat};
 use super::scope::ScopeArgs;
 use super::{CommandError, Context};
 
-/// Export the schedule as CSV, iCalendar, Graphviz DOT or a Mermaid gantt
+/// Export the schedule as CSV, iCalendar, Graphviz DOT, a Mermaid gantt or MS Project XML
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  milepost export --format ics -o program.ics        # subscribe or import in a calendar\n  milepost export --format dot | dot -Tsvg > graph.svg\n  milepost export --format mermaid --cluster dfw1-h200\n  milepost export --format csv > schedule.csv\n\nRe-importing a newer .ics updates its events: every event's UID is stable."
+    after_help = "Examples:\n  milepost export --format ics -o program.ics        # subscribe or import in a calendar\n  milepost export --format dot | dot -Tsvg > graph.svg\n  milepost export --format mermaid --cluster dfw1-h200\n  milepost export --format csv > schedule.csv\n  milepost export --format mspdi -o plan.xml          # MS Project, ProjectLibre, MPXJ\n\nRe-importing a newer .ics updates its events: every event's UID is stable."
 )]
 pub struct Args {
     /// The format to write

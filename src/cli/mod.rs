@@ -16,6 +16,7 @@ mod forecast;
 mod gantt;
 mod guide;
 mod history;
+mod import;
 mod init;
 mod kpi;
 mod link;
@@ -114,6 +115,7 @@ enum Command {
     Kpi(kpi::Args),
     Vendors(vendors::Args),
     Export(export::Args),
+    Import(import::Args),
     Schema(schema::Args),
     Completions(completions::Args),
     Man(man::Args),
@@ -179,6 +181,7 @@ fn run() -> ExitCode {
         Command::Kpi(args) => kpi::run(&ctx, args),
         Command::Vendors(args) => vendors::run(&ctx, args),
         Command::Export(args) => export::run(&ctx, args),
+        Command::Import(args) => import::run(&ctx, args),
         Command::Schema(args) => schema::run(&ctx, args),
         Command::Completions(args) => completions::run(&ctx, args),
         Command::Man(args) => man::run(&ctx, args),

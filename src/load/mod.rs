@@ -3,6 +3,7 @@
 pub mod config;
 pub mod de;
 mod file;
+pub mod import;
 mod lint;
 pub mod locate;
 mod parse;

@@ -16,6 +16,8 @@ pub enum ExportFormat {
     Dot,
     /// A Mermaid gantt chart (the report's chart, without the markdown fence)
     Mermaid,
+    /// Microsoft Project XML (MSPDI) for MS Project, ProjectLibre and MPXJ
+    Mspdi,
 }
 
 /// What an export shows: the items in scope (in order) and, for Mermaid, their timeline.
@@ -44,5 +46,6 @@ pub fn render(export: &Export<'_>, format: ExportFormat) -> Result<String, Strin
             Some(t) => super::mermaid::gantt(&export.title, plan.schedule.today, t),
             None => return Err("the Mermaid export needs the timeline".into()),
         },
+        ExportFormat::Mspdi => super::mspdi::render(plan, items),
     })
 }

@@ -25,6 +25,8 @@ pub mod kpi_csv;
 pub mod lint;
 pub mod markdown;
 pub mod mermaid;
+pub mod mspdi;
+pub mod program_files;
 pub mod report;
 pub mod report_confidence;
 pub mod report_lists;
