@@ -23,6 +23,8 @@ pub struct GanttOptions {
     pub critical_only: bool,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// The whole program is charted: its `finish_by` belongs on the axis.
+    pub program_wide: bool,
 }
 
 /// A commitment drawn as a flag: its date and how far the forecast is past it.
@@ -372,7 +374,12 @@ fn span(
             dates.extend(row.flag.iter().flat_map(|f| [f.date.0, f.forecast.0]));
         }
     }
-    if let Some(finish_by) = plan.program.config.finish_by {
+    if let Some(finish_by) = plan
+        .program
+        .config
+        .finish_by
+        .filter(|_| options.program_wide)
+    {
         dates.push(finish_by);
     }
     let lo = dates.iter().copied().min().unwrap_or(today);

@@ -106,6 +106,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         critical_only: args.critical,
         from: args.from,
         to: args.to,
+        program_wide: args.scope.site.is_none() && args.scope.cluster.is_none(),
     };
     let mut view = gantt::build(&plan, &items, &options, title);
     if let Some(baseline) = ctx.baseline(&plan, args.baseline.rev())? {

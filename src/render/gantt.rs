@@ -7,15 +7,16 @@ use std::fmt::Write;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::gantt_legend::legend;
+use super::gantt_marks::{bar, finish_by, lane_header, links, today_line};
 use crate::analysis::Health;
-use crate::analysis::gantt::{Flag, GanttView, Lane, Row};
-use crate::model::Status;
+use crate::analysis::gantt::GanttView;
 
-const LABEL_W: f64 = 300.0;
-const TOP: f64 = 112.0;
-const LANE_H: f64 = 26.0;
-const ROW_H: f64 = 22.0;
-const LEGEND_H: f64 = 64.0;
+pub(super) const LABEL_W: f64 = 300.0;
+pub(super) const TOP: f64 = 112.0;
+pub(super) const LANE_H: f64 = 26.0;
+pub(super) const ROW_H: f64 = 22.0;
+pub(super) const LEGEND_H: f64 = 64.0;
 const FONT: &str = "Lato, 'Helvetica Neue', Arial, sans-serif";
 
 /// How to draw.
@@ -55,7 +56,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// `text` cut to `chars` characters with an ellipsis.
-fn cut(text: &str, chars: usize) -> String {
+pub(super) fn cut(text: &str, chars: usize) -> String {
     if text.chars().count() <= chars {
         return text.to_string();
     }
@@ -64,18 +65,20 @@ fn cut(text: &str, chars: usize) -> String {
 }
 
 /// Day positions on the chart.
-struct Scale {
-    from: NaiveDate,
-    x0: f64,
-    per_day: f64,
+pub(super) struct Scale {
+    pub(super) from: NaiveDate,
+    /// The axis's last day.
+    pub(super) last: NaiveDate,
+    pub(super) x0: f64,
+    pub(super) per_day: f64,
 }
 
 impl Scale {
-    fn x(&self, date: impl Into<NaiveDate>) -> f64 {
+    pub(super) fn x(&self, date: impl Into<NaiveDate>) -> f64 {
         self.x0 + (date.into() - self.from).num_days() as f64 * self.per_day
     }
     /// The end of a day (bars and commitments end there).
-    fn end(&self, date: impl Into<NaiveDate>) -> f64 {
+    pub(super) fn end(&self, date: impl Into<NaiveDate>) -> f64 {
         self.x(date) + self.per_day
     }
 }
@@ -92,8 +95,9 @@ pub fn svg(view: &GanttView, options: &SvgOptions) -> String {
     let days = (view.to.0 - view.from.0).num_days() + 1;
     let scale = Scale {
         from: view.from.0,
+        last: view.to.0,
         x0: LABEL_W + 10.0,
-        per_day: (width - LABEL_W - 40.0) / days as f64,
+        per_day: (width - LABEL_W - 90.0) / days as f64,
     };
     let h = height(view);
     let mut s = String::new();
@@ -212,7 +216,10 @@ fn axis(s: &mut String, view: &GanttView, scale: &Scale, options: &SvgOptions, b
             } else {
                 6
             };
-            if options.labels && (day.month0().is_multiple_of(every) || first) && (first || day.day() == 1) {
+            if options.labels
+                && (day.month0().is_multiple_of(every) || first)
+                && (first || day.day() == 1)
+            {
                 let year = day.month() == 1 || first;
                 let name = if year {
                     format!("{} {}", MONTHS[day.month0() as usize], day.year())
@@ -245,397 +252,4 @@ fn axis(s: &mut String, view: &GanttView, scale: &Scale, options: &SvgOptions, b
             None => break,
         }
     }
-}
-
-fn lane_header(
-    s: &mut String,
-    lane: &Lane,
-    scale: &Scale,
-    y: f64,
-    width: f64,
-    options: &SvgOptions,
-) {
-    let _ = writeln!(
-        s,
-        "<rect x=\"0\" y=\"{y:.1}\" width=\"{width}\" height=\"{LANE_H}\" fill=\"#e8eaed\" fill-opacity=\"0.6\"/>"
-    );
-    if options.labels {
-        let _ = writeln!(
-            s,
-            "<text x=\"12\" y=\"{:.1}\" font-size=\"13\" font-weight=\"bold\" fill=\"#202124\">{}</text>",
-            y + 17.0,
-            escape(&cut(&lane.title, 40))
-        );
-    }
-    if let Some(flag) = &lane.flag {
-        commitment(s, flag, scale, y, LANE_H, "ready_by", options);
-    }
-}
-
-fn bar(s: &mut String, row: &Row, scale: &Scale, y: f64, today: NaiveDate, options: &SvgOptions) {
-    let tip = format!(
-        "{} — {}\n{} → {} · {}{}",
-        row.id,
-        row.name,
-        row.start,
-        row.finish,
-        row.health.words(),
-        if row.stale {
-            " · stale: its forecast has passed"
-        } else {
-            ""
-        }
-    );
-    let _ = writeln!(s, "<g><title>{}</title>", escape(&tip));
-    if options.labels {
-        let mut label = cut(&row.name, 40);
-        if row.stale {
-            label.push_str(" (stale)");
-        }
-        let _ = writeln!(
-            s,
-            "<text x=\"24\" y=\"{:.1}\" fill=\"#3c4043\">{}</text>",
-            y + 15.0,
-            escape(&label)
-        );
-    }
-    if let Some((start, finish)) = row.baseline {
-        let _ = writeln!(
-            s,
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"4\" fill=\"#bdc1c6\"/>",
-            scale.x(start),
-            y + 17.0,
-            (scale.end(finish) - scale.x(start)).max(2.0)
-        );
-    }
-    let fill = colour(row.health);
-    let stroke = if row.critical {
-        " stroke=\"#202124\" stroke-width=\"1.5\""
-    } else {
-        ""
-    };
-    let mid = y + ROW_H / 2.0;
-    if row.event {
-        let x = scale.x(row.finish) + scale.per_day / 2.0;
-        let _ = writeln!(
-            s,
-            "<path d=\"M{x:.1},{:.1} L{:.1},{mid:.1} L{x:.1},{:.1} L{:.1},{mid:.1} z\" fill=\"{fill}\"{stroke}/>",
-            mid - 7.0,
-            x + 7.0,
-            mid + 7.0,
-            x - 7.0
-        );
-    } else {
-        let (x0, x1) = (scale.x(row.start), scale.end(row.finish));
-        let (top, hgt) = (y + 5.0, ROW_H - 10.0);
-        match row.status {
-            Status::InProgress if today > row.start.0 && today <= row.finish.0 => {
-                let split = scale.x(today);
-                let _ = writeln!(
-                    s,
-                    "<rect x=\"{x0:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{hgt}\" fill=\"{fill}\"/>",
-                    split - x0
-                );
-                let _ = writeln!(
-                    s,
-                    "<rect x=\"{split:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{hgt}\" fill=\"{fill}\" fill-opacity=\"0.4\"/>",
-                    x1 - split
-                );
-            }
-            _ => {
-                let opacity = if row.status == Status::NotStarted {
-                    "0.85"
-                } else {
-                    "1"
-                };
-                let _ = writeln!(
-                    s,
-                    "<rect x=\"{x0:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{hgt}\" fill=\"{fill}\" fill-opacity=\"{opacity}\"/>",
-                    (x1 - x0).max(2.0)
-                );
-            }
-        }
-        let outline = if row.stale {
-            " fill=\"none\" stroke=\"#a50f15\" stroke-width=\"1.5\" stroke-dasharray=\"3,2\""
-        } else if row.critical {
-            " fill=\"none\" stroke=\"#202124\" stroke-width=\"1.5\""
-        } else {
-            ""
-        };
-        if !outline.is_empty() {
-            let _ = writeln!(
-                s,
-                "<rect x=\"{x0:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{hgt}\"{outline}/>",
-                (x1 - x0).max(2.0)
-            );
-        }
-    }
-    if let Some(flag) = &row.flag {
-        commitment(s, flag, scale, y, ROW_H, "due", options);
-    }
-    s.push_str("</g>\n");
-}
-
-/// A flag at the end of the committed day; when the forecast is past it, an arrow to
-/// the forecast and the gap in working days (`+4 wd`).
-fn commitment(
-    s: &mut String,
-    flag: &Flag,
-    scale: &Scale,
-    y: f64,
-    h: f64,
-    what: &str,
-    options: &SvgOptions,
-) {
-    let x = scale.end(flag.date);
-    let late = flag.late > 0;
-    let colour = if late { "#a50f15" } else { "#202124" };
-    let _ = writeln!(
-        s,
-        "<g><title>{}</title><line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"1.5\"/><path d=\"M{x:.1},{:.1} l8,3 l-8,3 z\" fill=\"{colour}\"/></g>",
-        escape(&format!(
-            "{what} {} · forecast {} · {}",
-            flag.date,
-            flag.forecast,
-            gap_words(flag.late)
-        )),
-        y + 2.0,
-        y + h - 2.0,
-        y + 2.0
-    );
-    if late {
-        let to = scale.end(flag.forecast);
-        let mid = y + h / 2.0;
-        let _ = writeln!(
-            s,
-            "<line x1=\"{x:.1}\" y1=\"{mid:.1}\" x2=\"{to:.1}\" y2=\"{mid:.1}\" stroke=\"#a50f15\" stroke-width=\"1.2\" marker-end=\"url(#arrow)\"/>"
-        );
-        if options.labels {
-            let _ = writeln!(
-                s,
-                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" font-weight=\"bold\" fill=\"#a50f15\">+{} wd</text>",
-                to + 4.0,
-                mid + 4.0,
-                flag.late
-            );
-        }
-    }
-}
-
-fn gap_words(late: i64) -> String {
-    match late {
-        0 => "met on the day".into(),
-        l if l < 0 => format!("{} working days to spare", -l),
-        l => format!("{l} working days late"),
-    }
-}
-
-/// Elbow arrows from a predecessor's finish (or start) to a successor's start (or finish).
-fn links(s: &mut String, view: &GanttView, scale: &Scale, row_y: &[Vec<f64>]) {
-    for link in &view.links {
-        let row = |(l, r): (usize, usize)| &view.lanes[l].rows[r];
-        let (from, to) = (row(link.from), row(link.to));
-        let fx = if link.from_start {
-            scale.x(from.start)
-        } else {
-            scale.end(from.finish)
-        };
-        let tx = if link.to_finish {
-            scale.end(to.finish)
-        } else {
-            scale.x(to.start)
-        };
-        let fy = row_y[link.from.0][link.from.1] + ROW_H / 2.0;
-        let ty = row_y[link.to.0][link.to.1] + ROW_H / 2.0;
-        let colour = if link.critical { "#3c4043" } else { "#9aa0a6" };
-        let _ = writeln!(
-            s,
-            "<path d=\"M{fx:.1},{fy:.1} H{:.1} V{ty:.1} H{tx:.1}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"1\" marker-end=\"url(#arrow)\"/>",
-            fx + 5.0
-        );
-    }
-}
-
-fn today_line(s: &mut String, view: &GanttView, scale: &Scale, bottom: f64, options: &SvgOptions) {
-    if view.today < view.from || view.today > view.to {
-        return;
-    }
-    let x = scale.x(view.today);
-    let _ = writeln!(
-        s,
-        "<line x1=\"{x:.1}\" y1=\"66\" x2=\"{x:.1}\" y2=\"{bottom:.1}\" stroke=\"#c5221f\" stroke-width=\"1.5\" stroke-dasharray=\"5,3\"/>"
-    );
-    if options.labels {
-        let _ = writeln!(
-            s,
-            "<text x=\"{x:.1}\" y=\"62\" font-size=\"11\" fill=\"#c5221f\" font-weight=\"bold\" text-anchor=\"middle\">today {}</text>",
-            view.today
-        );
-    }
-}
-
-fn finish_by(s: &mut String, flag: &Flag, scale: &Scale, bottom: f64, options: &SvgOptions) {
-    let x = scale.end(flag.date);
-    let _ = writeln!(
-        s,
-        "<line x1=\"{x:.1}\" y1=\"{TOP}\" x2=\"{x:.1}\" y2=\"{bottom:.1}\" stroke=\"#0072b2\" stroke-width=\"1.5\" stroke-dasharray=\"2,3\"/>"
-    );
-    if options.labels {
-        let _ = writeln!(
-            s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#0072b2\" text-anchor=\"end\">finish_by {} ({})</text>",
-            x - 3.0,
-            bottom - 4.0,
-            flag.date,
-            gap_words(flag.late)
-        );
-    }
-}
-
-/// One legend entry at `x`: its swatch (drawn at the x it is given) and its words.
-fn legend_item(s: &mut String, x: &mut f64, y: f64, swatch: impl Fn(f64) -> String, text: &str) {
-    let _ = writeln!(
-        s,
-        "{}<text x=\"{:.1}\" y=\"{:.1}\" fill=\"#3c4043\">{}</text>",
-        swatch(*x),
-        *x + 18.0,
-        y + 11.0,
-        escape(text)
-    );
-    *x += 26.0 + text.chars().count() as f64 * 6.4;
-}
-
-fn legend(s: &mut String, view: &GanttView, y: f64) {
-    let mut x = 12.0;
-    for h in [
-        Health::OnTrack,
-        Health::AtRisk,
-        Health::Slipping,
-        Health::Overdue,
-        Health::Done,
-    ] {
-        let fill = colour(h);
-        legend_item(
-            s,
-            &mut x,
-            y,
-            |x| {
-                format!(
-                    "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"14\" height=\"12\" fill=\"{fill}\"/>"
-                )
-            },
-            &h.words(),
-        );
-    }
-    legend_item(
-        s,
-        &mut x,
-        y,
-        |x| {
-            format!(
-                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"7\" height=\"12\" fill=\"#009e73\"/><rect x=\"{:.1}\" y=\"{y:.1}\" width=\"7\" height=\"12\" fill=\"#009e73\" fill-opacity=\"0.4\"/>",
-                x + 7.0
-            )
-        },
-        "in progress: done | left",
-    );
-    legend_item(
-        s,
-        &mut x,
-        y,
-        |x| {
-            format!(
-                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"14\" height=\"12\" fill=\"none\" stroke=\"#202124\" stroke-width=\"1.5\"/>"
-            )
-        },
-        "critical",
-    );
-    legend_item(
-        s,
-        &mut x,
-        y,
-        |x| {
-            format!(
-                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"14\" height=\"12\" fill=\"none\" stroke=\"#a50f15\" stroke-dasharray=\"3,2\"/>"
-            )
-        },
-        "stale",
-    );
-    legend_item(
-        s,
-        &mut x,
-        y,
-        |x| {
-            format!(
-                "<path d=\"M{:.1},{y:.1} l6,6 l-6,6 l-6,-6 z\" fill=\"#009e73\"/>",
-                x + 7.0
-            )
-        },
-        "event",
-    );
-    if view.baseline.is_some() {
-        legend_item(
-            s,
-            &mut x,
-            y,
-            |x| {
-                format!(
-                    "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"14\" height=\"4\" fill=\"#bdc1c6\"/>",
-                    y + 8.0
-                )
-            },
-            "baseline",
-        );
-    }
-    let y2 = y + 24.0;
-    let mut x = 12.0;
-    legend_item(
-        s,
-        &mut x,
-        y2,
-        |x| {
-            format!(
-                "<line x1=\"{:.1}\" y1=\"{y2:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#a50f15\" stroke-width=\"1.5\"/><path d=\"M{:.1},{y2:.1} l8,3 l-8,3 z\" fill=\"#a50f15\"/>",
-                x + 3.0,
-                x + 3.0,
-                y2 + 12.0,
-                x + 3.0
-            )
-        },
-        "commitment (due, ready_by); an arrow and +N wd: the forecast is past it",
-    );
-    legend_item(
-        s,
-        &mut x,
-        y2,
-        |x| {
-            format!(
-                "<line x1=\"{:.1}\" y1=\"{y2:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#c5221f\" stroke-width=\"1.5\" stroke-dasharray=\"5,3\"/>",
-                x + 7.0,
-                x + 7.0,
-                y2 + 12.0
-            )
-        },
-        "today",
-    );
-    let links = if view.phases {
-        "no dependency arrows in the phase view"
-    } else if view.all_links {
-        "arrows: the dependency that drives each bar"
-    } else {
-        "arrows: what drives each critical bar (too many rows for all)"
-    };
-    legend_item(
-        s,
-        &mut x,
-        y2,
-        |x| {
-            format!(
-                "<path d=\"M{x:.1},{:.1} H{:.1}\" stroke=\"#3c4043\" marker-end=\"url(#arrow)\"/>",
-                y2 + 6.0,
-                x + 14.0
-            )
-        },
-        links,
-    );
 }

@@ -13,6 +13,8 @@ pub mod edit;
 pub mod export;
 pub mod fit;
 pub mod gantt;
+mod gantt_legend;
+mod gantt_marks;
 pub mod gantt_png;
 pub mod github;
 pub mod gitlab;
