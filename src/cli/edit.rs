@@ -69,7 +69,18 @@ impl Before {
             status: m.status,
             started: m.started,
             scheduled_start: self.plan.schedule.items.get(i).map(|s| s.start),
+            implied_start: None,
         })
+    }
+
+    /// [`Before::item`] for finishing on `on`: with the start its duration implies
+    /// (`duration` working days ending on `on`, in its calendar).
+    pub fn item_finishing(&self, id: &str, on: NaiveDate) -> Result<ItemNow, CommandError> {
+        let mut item = self.item(id)?;
+        let m = &self.plan.program.milestones[self.index(id)?];
+        let cal = &self.plan.program.calendars[m.calendar];
+        item.implied_start = cal.date(cal.finish_by(on) - m.duration);
+        Ok(item)
     }
 }
 

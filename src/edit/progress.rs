@@ -16,6 +16,9 @@ pub struct ItemNow {
     pub started: Option<NaiveDate>,
     /// The schedule's start (for `done` on an item never started).
     pub scheduled_start: Option<NaiveDate>,
+    /// For `done`: the start its duration implies for the finish day, in its calendar
+    /// (used when the scheduled start is after the finish).
+    pub implied_start: Option<NaiveDate>,
 }
 
 /// A command that cannot be carried out, and what to do instead.
@@ -92,10 +95,19 @@ pub fn done(
     ];
     let mut note = None;
     if item.duration > 0 && item.started.is_none() {
-        let started = item.scheduled_start.map_or(on, |s| s.min(on));
+        let (started, from) = match item.scheduled_start {
+            Some(s) if s <= on => (s, "the schedule's start".to_string()),
+            _ => (
+                item.implied_start.unwrap_or(on).min(on),
+                format!(
+                    "its duration ({} working days) back from the finish",
+                    item.duration
+                ),
+            ),
+        };
         ops.push(Op::Set("started", Some(Value::Date(started))));
         note = Some(format!(
-            "`{}` was not started: started {started} recorded from the schedule; correct it with `milepost set {} started=DATE`",
+            "`{}` was not started: started {started} is {from}; correct it with `milepost set {} started=DATE`",
             item.id, item.id
         ));
     }

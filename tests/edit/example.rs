@@ -126,14 +126,16 @@ fn done_keeps_started_removes_the_forecast_and_keeps_its_comments() {
 }
 
 #[test]
-fn done_on_an_item_never_started_records_the_schedules_start_and_says_so() {
+fn done_on_an_item_never_started_records_a_start_and_says_where_it_came_from() {
     let repo = example_repo();
     let out = milepost(&repo)
         .args(["done", "dfw1-h200-fabric-up"])
         .run()
         .success();
     assert!(
-        out.stdout.contains("note: `dfw1-h200-fabric-up` was not started: started 2026-12-14 recorded from the schedule"),
+        out.stdout.contains(
+            "note: `dfw1-h200-fabric-up` was not started: started 2026-12-08 is its duration (5 working days) back from the finish"
+        ),
         "{}",
         out.stdout
     );
@@ -141,7 +143,7 @@ fn done_on_an_item_never_started_records_the_schedules_start_and_says_so() {
         changed_lines(&repo),
         [
             "+    status: done",
-            "+    started: 2026-12-14",
+            "+    started: 2026-12-08",
             "+    finished: 2026-12-14"
         ]
     );
