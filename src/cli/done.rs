@@ -9,7 +9,7 @@ use crate::edit::progress;
 /// Record that items finished: status done, finished DATE
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  milepost done dfw1-h200-cabling                   # finished today\n  milepost done dfw1-h200-cabling --on 2026-12-17 --commit\n  milepost done dfw1-h200-po --dry-run\n\n`started` is kept; a task never started gets the schedule's start, or the one its duration implies (a note says which).\n`remaining`, `as_of` and `expected_finish` are removed."
+    after_help = "Examples:\n  milepost done dfw1-h200-cabling                   # finished today\n  milepost done dfw1-h200-cabling --on 2026-12-17 --commit\n  milepost done dfw1-h200-fabric-up --dry-run\n\n`started` is kept; a task never started gets the schedule's start, or the one its duration implies (a note says which).\n`remaining`, `as_of` and `expected_finish` are removed. An item already done is refused\nunless --on is given, to correct its finish date."
 )]
 pub struct Args {
     /// The milestones that finished
@@ -27,7 +27,8 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         let on = args.on.unwrap_or(before.today);
         let items = per_id(&args.ids, |id| {
             let item = before.item_finishing(id, on)?;
-            let (ops, note) = progress::done(&item, on, before.today).map_err(rejected)?;
+            let (ops, note) =
+                progress::done(&item, on, args.on.is_some(), before.today).map_err(rejected)?;
             Ok(ItemEdit {
                 id: id.to_string(),
                 ops,

@@ -74,13 +74,24 @@ pub fn start(item: &ItemNow, on: NaiveDate, today: NaiveDate) -> Result<Vec<Op>,
 }
 
 /// `milepost done`: finished on `on`; `started` kept, or taken from the schedule (the
-/// note says so) for a task never started; in-progress forecasts removed.
+/// note says so) for a task never started; in-progress forecasts removed. An item
+/// already done is refused unless `on` was given (to correct its finish).
 pub fn done(
     item: &ItemNow,
     on: NaiveDate,
+    on_given: bool,
     today: NaiveDate,
 ) -> Result<(Vec<Op>, Option<String>), Reject> {
     not_future("finished", on, today)?;
+    if item.status == Status::Done && !on_given {
+        return Err(reject(
+            format!("`{}` is already done", item.id),
+            Some(format!(
+                "to correct its finish date: milepost done {} --on DATE",
+                item.id
+            )),
+        ));
+    }
     if let Some(started) = item.started
         && started > on
     {
