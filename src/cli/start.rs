@@ -9,7 +9,7 @@ use crate::edit::progress;
 /// Record that work on items began: status in_progress, started DATE
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  milepost start dfw1-h200-cabling                  # started today\n  milepost start dfw1-h200-cabling --on 2026-12-14 --dry-run\n  milepost start dfw1-h200-cabling dfw1-h200-power --commit\n\nA milestone event (duration 0) is never in progress: record it with `milepost done`."
+    after_help = "Examples:\n  milepost start dfw1-h200-cabling                  # started today\n  milepost start dfw1-h200-cabling --on 2026-12-14 --dry-run\n  milepost start dfw1-h200-cabling dfw1-h200-power --commit\n\nA milestone event (duration 0) is never in progress: record it with `milepost done`.\nAn item already in progress is refused unless --on is given, to correct its start date."
 )]
 pub struct Args {
     /// The milestones that started
@@ -29,7 +29,8 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
             let item = before.item(id)?;
             Ok(ItemEdit {
                 id: id.to_string(),
-                ops: progress::start(&item, on, before.today).map_err(rejected)?,
+                ops: progress::start(&item, on, args.on.is_some(), before.today)
+                    .map_err(rejected)?,
                 note: None,
             })
         })?;

@@ -43,8 +43,14 @@ fn not_future(what: &str, date: NaiveDate, today: NaiveDate) -> Result<(), Rejec
     Ok(())
 }
 
-/// `milepost start`: in progress since `on`.
-pub fn start(item: &ItemNow, on: NaiveDate, today: NaiveDate) -> Result<Vec<Op>, Reject> {
+/// `milepost start`: in progress since `on`. An item already in progress is refused
+/// unless `on` was given (to correct its start).
+pub fn start(
+    item: &ItemNow,
+    on: NaiveDate,
+    on_given: bool,
+    today: NaiveDate,
+) -> Result<Vec<Op>, Reject> {
     if item.duration == 0 {
         return Err(reject(
             format!(
@@ -59,6 +65,19 @@ pub fn start(item: &ItemNow, on: NaiveDate, today: NaiveDate) -> Result<Vec<Op>,
             format!("`{}` is already done", item.id),
             Some(format!(
                 "to reopen it: milepost set {} status=in_progress finished=",
+                item.id
+            )),
+        ));
+    }
+    if item.status == Status::InProgress && !on_given {
+        let since = item
+            .started
+            .map(|d| format!(" since {d}"))
+            .unwrap_or_default();
+        return Err(reject(
+            format!("`{}` is already in progress{since}", item.id),
+            Some(format!(
+                "to correct its start date: milepost start {} --on DATE",
                 item.id
             )),
         ));
