@@ -109,10 +109,10 @@ pub(super) fn parse_file_after(
             ));
             out.lost = true;
         }
-        Ok((root, aliased)) => {
+        Ok((root, alias)) => {
             read_root(&root, limits, &mut out);
             if out.errors.is_empty() {
-                out.layout = reparse::layout(&text, &root, aliased).map(Arc::new);
+                out.layout = reparse::layout(&text, &root, alias.is_some()).map(Arc::new);
             }
         }
     }

@@ -235,8 +235,8 @@ fn single_item(snippet: &str, limits: &Limits) -> Option<Node> {
         depth: limits.depth.checked_sub(1)?,
         ..*limits
     };
-    let (root, aliased) = yaml::parse_tracked(snippet, &limits).ok()?;
-    if aliased {
+    let (root, alias) = yaml::parse_tracked(snippet, &limits).ok()?;
+    if alias.is_some() {
         return None;
     }
     match root.kind {

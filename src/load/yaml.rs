@@ -107,23 +107,15 @@ pub fn parse_with(text: &str, limits: &Limits) -> Result<Node, YamlError> {
 /// Parses a file to be edited in place: the tree, and where its first anchor or alias
 /// is (an edit there could not be made faithfully: one part stands for another).
 pub fn parse_for_edit(text: &str) -> Result<(Node, Option<Span>), YamlError> {
-    let mut builder = Builder::default();
-    for event in Parser::new_from_str(text) {
-        let (event, span) = event.map_err(|e| {
-            super::text::syntax_error(text, e.info(), clamp_u32(e.marker().index()))
-        })?;
-        builder.event(event, span_of(&span))?;
-    }
-    let root = builder.root.unwrap_or(Node {
-        span: Span::default(),
-        kind: NodeKind::Null,
-    });
-    Ok((root, builder.alias_at))
+    parse_tracked(text, &Limits::DEFAULT)
 }
 
-/// [`parse_with`], also telling whether the text uses anchors or aliases (which tie
-/// one part of a file to another, so a part cannot be re-read on its own).
-pub(super) fn parse_tracked(text: &str, limits: &Limits) -> Result<(Node, bool), YamlError> {
+/// [`parse_with`], also telling where the text first uses an anchor or alias (which tie
+/// one part of a file to another, so a part cannot be re-read or edited on its own).
+pub(super) fn parse_tracked(
+    text: &str,
+    limits: &Limits,
+) -> Result<(Node, Option<Span>), YamlError> {
     let mut builder = Builder {
         limits: *limits,
         ..Builder::default()
@@ -138,7 +130,7 @@ pub(super) fn parse_tracked(text: &str, limits: &Limits) -> Result<(Node, bool),
         span: Span::default(),
         kind: NodeKind::Null,
     });
-    Ok((root, builder.aliased))
+    Ok((root, builder.alias_at))
 }
 
 enum Frame {
@@ -155,8 +147,6 @@ struct Builder {
     anchors: HashMap<usize, Node>,
     /// Nodes copied so far for anchors and aliases (bounded by `limits.alias_nodes`).
     alias_nodes: usize,
-    /// Whether an anchor or alias was seen.
-    aliased: bool,
     /// Where the first anchor or alias is.
     alias_at: Option<Span>,
 }
@@ -209,7 +199,6 @@ impl Builder {
             }
             Event::SequenceEnd | Event::MappingEnd => self.close(span)?,
             Event::Alias(id) => {
-                self.aliased = true;
                 self.alias_at.get_or_insert(span);
                 let size = match self.anchors.get(&id) {
                     Some(node) => count_nodes(node, self.budget_left().saturating_add(1)),
@@ -302,7 +291,6 @@ impl Builder {
 
     fn finish(&mut self, node: Node, anchor: usize) -> Result<(), YamlError> {
         if anchor != 0 {
-            self.aliased = true;
             self.alias_at.get_or_insert(node.span);
             // An anchor keeps a copy: it counts against the same budget as aliases.
             let size = count_nodes(&node, self.budget_left().saturating_add(1));
