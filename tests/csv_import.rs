@@ -99,7 +99,7 @@ fn every_bad_row_is_reported_with_its_line_and_nothing_is_written() {
                Bad Id,F,1,,,,,,\n";
     let out = import(dir.path(), csv.as_bytes(), &[]).code(2);
     for expected in [
-        "cannot import plan.csv: 9 problem(s), nothing written",
+        "cannot import plan.csv: 9 problems, nothing written",
         "line 2: duration `five` is not a whole number of days",
         "line 3: `a:XX`: unknown relation type `XX`",
         "line 5: id `a` is also on line 2",

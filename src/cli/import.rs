@@ -81,9 +81,10 @@ fn read(ctx: &Context<'_>, args: &Args, source: &str) -> Result<Imported, Comman
         "csv" => {
             let today = ctx.today.unwrap_or_else(|| chrono::Utc::now().date_naive());
             import::csv::read(&bytes, &stem, args.start, today).map_err(|errors| {
+                let n = errors.len();
                 let mut e = input(format!(
-                    "cannot import {source}: {} problem(s), nothing written",
-                    errors.len()
+                    "cannot import {source}: {n} problem{}, nothing written",
+                    if n == 1 { "" } else { "s" }
                 ));
                 e.hints = errors;
                 e
