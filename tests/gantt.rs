@@ -270,3 +270,52 @@ fn an_unknown_extension_is_a_usage_error() {
         out.stderr
     );
 }
+
+#[test]
+fn a_baseline_draws_a_grey_bar_ending_at_the_baseline_finish() {
+    let repo = common::repo::Repo::new();
+    let toml = "[program]\nname = \"p\"\nstart = 2026-10-05\n";
+    let plan = |d: u32| {
+        format!(
+            "sites:\n  - {{id: s1}}\nmilestones:\n  - {{id: a, site: s1, duration: {d}}}\n  - {{id: b, site: s1, duration: 2, depends_on: [a]}}\n"
+        )
+    };
+    repo.write("milepost.toml", toml)
+        .write("plan.yaml", &plan(3));
+    repo.commit("2026-10-01", "plan");
+    repo.git(&["tag", "v1"]);
+    repo.write("plan.yaml", &plan(5));
+    let out = repo
+        .milepost(".")
+        .args([
+            "--today",
+            "2026-10-05",
+            "gantt",
+            "--baseline",
+            "v1",
+            "--format",
+            "json",
+        ])
+        .run()
+        .success();
+    let v = out.json();
+    assert_eq!(v["baseline"], "v1");
+    let rows = v["lanes"][0]["rows"].as_array().unwrap();
+    // b: 2026-10-12..13 now; at v1 it finished 2026-10-09 (two working days earlier).
+    let b = rows.iter().find(|r| r["id"] == "b").unwrap();
+    assert_eq!(
+        (b["start"].as_str(), b["finish"].as_str()),
+        (Some("2026-10-12"), Some("2026-10-13"))
+    );
+    assert_eq!(
+        b["baseline"],
+        serde_json::json!(["2026-10-08", "2026-10-09"])
+    );
+    let svg = repo
+        .milepost(".")
+        .args(["--today", "2026-10-05", "gantt", "--baseline", "v1"])
+        .run()
+        .success()
+        .stdout;
+    assert!(texts(&svg).iter().any(|t| t == "baseline"), "legend entry");
+}
