@@ -32,6 +32,7 @@ pub mod program_files;
 pub mod report;
 pub mod report_confidence;
 pub mod report_html;
+mod report_html_chart;
 mod report_html_curve;
 mod report_html_md;
 mod report_html_style;

@@ -1,18 +1,17 @@
 //! `milepost report --format html`: the report as one self-contained HTML file. The
 //! sections are the markdown report's, in the same order, turned into HTML with every
-//! text escaped (`report_html_md`); the Timeline is the Gantt chart as inline SVG and the
+//! text escaped (`report_html_md`); the Timeline is the Gantt chart as inline SVG
+//! (`report_html_chart`) and the
 //! Confidence section adds an S-curve per commitment (`report_html_curve`). Inline CSS
 //! with a print stylesheet (A4 or Letter landscape); no script, no external request.
 use clap::ValueEnum;
 
-use super::gantt::{SvgOptions, escape, svg};
+use super::gantt::escape;
 use super::report::{Report, ReportSection, colophon, header, sections};
+use super::report_html_chart::chart;
 use super::report_html_curve::curves;
 use super::report_html_md::html;
 use super::report_html_style::css;
-
-/// The chart's width in the page (it scales to the column, and to the page in print).
-const CHART_WIDTH: u32 = 1400;
 
 /// Renders the report as HTML.
 pub fn render(r: &Report<'_>) -> String {
@@ -57,18 +56,7 @@ pub fn render(r: &Report<'_>) -> String {
         ));
         match s.section {
             ReportSection::Gantt => match r.chart {
-                Some(view) => {
-                    let drawn = svg(
-                        view,
-                        &SvgOptions {
-                            width: CHART_WIDTH,
-                            labels: true,
-                        },
-                    );
-                    out.push_str("<figure class=\"chart\">\n");
-                    out.push_str(&inline_svg(&drawn));
-                    out.push_str("</figure>\n");
-                }
+                Some(view) => out.push_str(&chart(view)),
                 None => out.push_str("<p>No chart.</p>\n"),
             },
             ReportSection::Confidence => {
@@ -109,10 +97,4 @@ fn strip_code(title: &str) -> String {
         }
     }
     out
-}
-
-/// An SVG document as an element of the HTML page: no XML namespace declaration (HTML
-/// puts `<svg>` in its namespace) so that the page names no URL.
-fn inline_svg(svg: &str) -> String {
-    svg.replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1)
 }

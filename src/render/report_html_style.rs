@@ -31,6 +31,8 @@ td:first-child { white-space: nowrap; }
 figure { margin: 0; }
 figure.chart { overflow-x: auto; border: 1px solid var(--rule); border-radius: 6px; }
 figure.chart svg { display: block; width: 100%; height: auto; }
+.print-only { display: none; }
+figure.part { margin-bottom: 8px; }
 .curves { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 12px; margin: 12px 0; }
 .curves figure { border: 1px solid var(--rule); border-radius: 6px; padding: 8px 10px 4px; }
 .curves figcaption { font-size: 13px; margin-bottom: 2px; }
@@ -51,7 +53,10 @@ footer { margin-top: 36px; padding-top: 8px; border-top: 1px solid var(--rule); 
   tr, figure, .curves figure, .masthead { break-inside: avoid; page-break-inside: avoid; }
   .curves { grid-template-columns: repeat(4, 1fr); gap: 8px; }
   .table, figure.chart { overflow: visible; }
-  figure.chart svg { max-height: 170mm; }
+  .screen-only { display: none; }
+  .print-only { display: block; }
+  figure.chart { border: none; }
+  figure.chart svg { max-height: 178mm; }
   code { background: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
