@@ -1,9 +1,9 @@
 //! `milepost report --format html`: the report as one self-contained HTML file. The
 //! sections are the markdown report's, in the same order, turned into HTML with every
 //! text escaped (`report_html_md`); the Timeline is the Gantt chart as inline SVG
-//! (`report_html_chart`) and the
-//! Confidence section adds an S-curve per commitment (`report_html_curve`). Inline CSS
-//! with a print stylesheet (A4 or Letter landscape); no script, no external request.
+//! (`report_html_chart`) and the Confidence section adds an S-curve per commitment
+//! (`report_html_curve`). Inline CSS with a print stylesheet (A4 or Letter landscape,
+//! `report_html_style`); no script, no external request.
 use clap::ValueEnum;
 
 use super::gantt::escape;

@@ -21,7 +21,7 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans 
 .table { overflow-x: auto; margin: 4px 0 12px; }
 table { border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; }
 th, td { padding: 5px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
-th { background: var(--band); font-weight: 600; white-space: nowrap; border-bottom: 2px solid #c4ccd4; }
+th { background: var(--band); font-weight: 600; vertical-align: bottom; border-bottom: 2px solid #c4ccd4; }
 tbody tr:nth-child(even) { background: #fafbfc; }
 td:first-child { white-space: nowrap; }
 .pill { display: inline-block; padding: 0 8px; border-radius: 999px; font-size: 12px; font-weight: 600; line-height: 1.6; white-space: nowrap; }
