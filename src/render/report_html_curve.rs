@@ -180,3 +180,45 @@ fn figure(c: &Curve<'_>) -> String {
     s.push_str("</svg></figure>\n");
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+
+    fn day(s: &str) -> Date {
+        Date(s.parse().unwrap())
+    }
+
+    #[test]
+    fn the_curve_rises_through_the_percentiles_and_the_commitment() {
+        let dates = Percentiles {
+            deterministic: day("2027-01-10"),
+            p10: day("2027-01-12"),
+            p50: day("2027-01-15"),
+            p80: day("2027-01-20"),
+            p90: day("2027-01-25"),
+        };
+        let strip = Strip {
+            counts: vec![1; 12],
+            earliest: Some(day("2027-01-11")),
+            latest: Some(day("2027-02-01")),
+        };
+        let curve = Curve {
+            title: "x <ready_by>".into(),
+            committed: Some(day("2027-01-18").0),
+            probability: Some(0.7),
+            dates: &dates,
+            strip: &strip,
+        };
+        let pts = points(&curve);
+        assert_eq!(pts.first().map(|p| p.1), Some(0.0));
+        assert_eq!(pts.last().map(|p| p.1), Some(1.0));
+        assert!(pts.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1));
+        assert!(pts.contains(&(day("2027-01-18").0, 0.7)));
+        let svg = figure(&curve);
+        assert!(svg.contains("committed 2027-01-18"), "{svg}");
+        assert!(svg.contains(">70%</text>"), "{svg}");
+        assert!(svg.contains("x &lt;ready_by&gt;"), "{svg}");
+    }
+}
