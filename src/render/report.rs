@@ -178,7 +178,7 @@ pub fn sections(r: &Report<'_>) -> Vec<SectionText> {
         let (title, body) = match section {
             ReportSection::Summary => ("Summary".to_string(), super::summary::render(r)),
             ReportSection::Clusters => ("Clusters".into(), clusters(r)),
-            ReportSection::Gantt => ("Timeline".into(), gantt(r)),
+            ReportSection::Gantt => ("Timeline".into(), super::mermaid::report_section(r)),
             ReportSection::Critical => ("Critical path".into(), lists::critical(r)),
             ReportSection::Late => ("Overdue and slipping".into(), lists::late(r)),
             ReportSection::Stale => ("Needs an update".into(), lists::stale(r)),
@@ -189,7 +189,7 @@ pub fn sections(r: &Report<'_>) -> Vec<SectionText> {
             }
             ReportSection::Vendors => ("Vendors".into(), lists::vendors(r)),
             ReportSection::Kpis => ("KPIs".into(), super::kpi::markdown(r.kpis)),
-            ReportSection::Quality => ("Schedule quality".into(), quality(r.lint)),
+            ReportSection::Quality => ("Schedule quality".into(), lists::quality(r.lint)),
             ReportSection::Changes => match &r.since {
                 Some(s) => (
                     format!("Changes since {}", s.label),
@@ -350,59 +350,5 @@ fn clusters(r: &Report<'_>) -> String {
     format!(
         "Variance is the forecast ready date against the committed `ready_by`, in working days (positive = late).\n\n{}{more}",
         table(&grid)
-    )
-}
-
-fn gantt(r: &Report<'_>) -> String {
-    let p = &r.plan.program;
-    let title = match r.scope.label(p) {
-        Some(l) => format!("{} ({l})", p.config.name),
-        None => p.config.name.clone(),
-    };
-    let mut out = format!(
-        "```mermaid\n{}```\n",
-        super::mermaid::gantt(&title, r.plan.schedule.today, r.timeline)
-    );
-    out.push_str("\nRed: critical (no float); red outline: critical and in progress; light blue: in progress; dark blue: not started; grey: done; ◆: milestone events.");
-    let t = r.timeline;
-    if t.phases {
-        out.push_str(&format!(
-            " Each bar spans one phase (kind of work) of a cluster or site, {} items in all; the critical path is listed item by item",
-            thousands(t.items)
-        ));
-        if t.critical > t.critical_shown {
-            out.push_str(&format!(
-                " (its first {} of {} items)",
-                t.critical_shown,
-                thousands(t.critical)
-            ));
-        }
-        out.push('.');
-    }
-    if t.folded_groups > 0 {
-        out.push_str(&format!(
-            " The chart shows the {} clusters and groups in the worst state; {} more ({} items) are folded away — see `milepost clusters` and `milepost status`.",
-            crate::analysis::timeline::GROUP_CAP,
-            thousands(t.folded_groups),
-            thousands(t.folded_items)
-        ));
-    }
-    out.push('\n');
-    out
-}
-
-/// The failing schedule quality checks, or a line that says none fails.
-fn quality(view: &LintView<'_>) -> String {
-    let failed: Vec<_> = view.failed().cloned().collect();
-    let n = view.checks.len();
-    if failed.is_empty() {
-        return format!(
-            "All {n} schedule quality checks pass or do not apply (`milepost lint`).\n"
-        );
-    }
-    format!(
-        "{} of {n} schedule quality checks (the DCMA 14-point assessment) fail; `milepost lint` lists the items and docs/lint.md what each check means.\n\n{}",
-        failed.len(),
-        table(&super::lint::grid(&failed))
     )
 }
