@@ -1,25 +1,29 @@
 //! `milepost report`: the status report for leadership, as GitHub-flavoured markdown
-//! on stdout or written atomically to a file with `-o`.
+//! or one self-contained HTML file, on stdout or written atomically to a file with `-o`.
 use std::path::PathBuf;
 
 use crate::analysis::diff::{ScheduleDiff, diff};
+use crate::analysis::gantt::{self, GanttOptions};
 use crate::analysis::lint::LintView;
 use crate::analysis::risk_view::RiskView;
 use crate::analysis::{Plan, clusters, confidence, kpi, overall, risks, timeline, vendors};
-use crate::render::report::{self, Report, ReportSection, Since};
+use crate::render::report::{self, Report, ReportFormat, ReportSection, Since};
 
 use super::scope::ScopeArgs;
 use super::{CommandError, Context};
 
-/// Write the status report for leadership (GitHub-flavoured markdown with a Mermaid gantt)
+/// Write the status report for leadership (markdown with a Mermaid gantt, or HTML)
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  milepost report -o reports/2026-12-14.md\n  milepost report --since v1 --sections summary,changes,late\n  milepost report --cluster dfw1-h200 --baseline baseline/2026-q4\n\nSections, in order: summary, clusters, gantt, critical, late, stale, upcoming, risks,\nconfidence, vendors, kpis, quality, changes (with --since). The overall status rule is in docs/reports.md."
+    after_help = "Examples:\n  milepost report -o reports/2026-12-14.md\n  milepost report --since v1 --sections summary,changes,late\n  milepost report --cluster dfw1-h200 --baseline baseline/2026-q4\n  milepost report --format html -o status.html\n\nSections, in order: summary, clusters, gantt, critical, late, stale, upcoming, risks,\nconfidence, vendors, kpis, quality, changes (with --since). The overall status rule is in docs/reports.md."
 )]
 pub struct Args {
     /// Write the report to FILE (atomically: a temporary file, then a rename) instead of stdout
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Output format [default: html for a .html or .htm FILE, else markdown]
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
     /// Add a "changes since" section: the schedule impact from the plan at REV (same today)
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
@@ -31,6 +35,23 @@ pub struct Args {
     /// Compare with the plan at this git revision [default: [program] baseline in milepost.toml]
     #[arg(long, value_name = "REV")]
     pub baseline: Option<String>,
+}
+
+impl Args {
+    /// The format asked for, else the one the output file's extension names.
+    fn format(&self) -> ReportFormat {
+        let html = self
+            .output
+            .as_ref()
+            .and_then(|p| p.extension())
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .is_some_and(|e| e == "html" || e == "htm");
+        match self.format {
+            Some(format) => format,
+            None if html => ReportFormat::Html,
+            None => ReportFormat::Markdown,
+        }
+    }
 }
 
 /// The sections to render: as asked (in report order), else all.
@@ -109,29 +130,52 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<(), CommandError> {
         .filter(|_| sections.contains(&ReportSection::Confidence))
         .map(|sim| RiskView::from_simulation(&plan, sim, &scope));
     kpis.confidence = sim.as_ref().map(|sim| confidence::kpi(&plan, sim, &scope));
-    let text = report::render(&Report {
-        plan: &plan,
-        scope,
-        items: &items,
-        sections: &sections,
-        overall: &overall,
-        forecasts: &forecasts,
-        risks: &risks,
-        vendors: &vendors,
-        kpis: &kpis,
-        timeline: &timeline,
-        late: &late,
-        upcoming: &upcoming,
-        finish_chain: &finish_chain,
-        stale: &stale,
-        critical: &critical,
-        baseline: baseline.as_ref(),
-        since: changes.as_ref().map(|(label, diff)| Since {
-            label: label.clone(),
-            diff,
-        }),
-        lint: &lint,
-        confidence: confidence.as_ref(),
-    });
+    // The HTML report draws the timeline as a Gantt chart of the same scope.
+    let format = args.format();
+    let chart =
+        (format == ReportFormat::Html && sections.contains(&ReportSection::Gantt)).then(|| {
+            let p = &plan.program;
+            let title = match scope.label(p) {
+                Some(l) => format!("{} ({l})", p.config.name),
+                None => p.config.name.clone(),
+            };
+            let options = GanttOptions {
+                program_wide: scope.is_all(),
+                ..GanttOptions::default()
+            };
+            let mut view = gantt::build(&plan, &items, &options, title);
+            if let Some(b) = &baseline {
+                gantt::with_baseline(&mut view, b);
+            }
+            view
+        });
+    let text = report::render_as(
+        &Report {
+            plan: &plan,
+            scope,
+            items: &items,
+            sections: &sections,
+            overall: &overall,
+            forecasts: &forecasts,
+            risks: &risks,
+            vendors: &vendors,
+            kpis: &kpis,
+            timeline: &timeline,
+            late: &late,
+            upcoming: &upcoming,
+            finish_chain: &finish_chain,
+            stale: &stale,
+            critical: &critical,
+            baseline: baseline.as_ref(),
+            since: changes.as_ref().map(|(label, diff)| Since {
+                label: label.clone(),
+                diff,
+            }),
+            lint: &lint,
+            confidence: confidence.as_ref(),
+            chart: chart.as_ref(),
+        },
+        format,
+    );
     ctx.out.data_to(args.output.as_deref(), &text)
 }

@@ -4,9 +4,11 @@
 //! Dates are SPEC §2's shown dates: `inclusiveEndDates` makes a bar run from the start
 //! day through the finish day, and a milestone is a diamond on its day. The chart's
 //! own "today" line is switched off (it would show the clock's date, not the data
-//! date); a milestone in a `Data date` section marks the data date instead.
+//! date); a milestone in a `Data date` section marks the data date instead. Also the
+//! markdown report's Timeline section, which is this chart and a key to its colours.
 use chrono::NaiveDate;
 
+use super::report::{Report, thousands};
 use crate::analysis::timeline::{Bar, Timeline};
 
 /// Text safe inside a Mermaid gantt line: no `:` (it ends the task name), `;` or `#`
@@ -105,6 +107,46 @@ pub fn gantt(title: &str, today: NaiveDate, timeline: &Timeline) -> String {
 fn section_title(title: &str) -> String {
     let t = text(title);
     if t.is_empty() { "(none)".into() } else { t }
+}
+
+/// The markdown report's Timeline section: the gantt chart in a `mermaid` block, and
+/// what its colours mean.
+pub(super) fn report_section(r: &Report<'_>) -> String {
+    let p = &r.plan.program;
+    let title = match r.scope.label(p) {
+        Some(l) => format!("{} ({l})", p.config.name),
+        None => p.config.name.clone(),
+    };
+    let mut out = format!(
+        "```mermaid\n{}```\n",
+        gantt(&title, r.plan.schedule.today, r.timeline)
+    );
+    out.push_str("\nRed: critical (no float); red outline: critical and in progress; light blue: in progress; dark blue: not started; grey: done; ◆: milestone events.");
+    let t = r.timeline;
+    if t.phases {
+        out.push_str(&format!(
+            " Each bar spans one phase (kind of work) of a cluster or site, {} items in all; the critical path is listed item by item",
+            thousands(t.items)
+        ));
+        if t.critical > t.critical_shown {
+            out.push_str(&format!(
+                " (its first {} of {} items)",
+                t.critical_shown,
+                thousands(t.critical)
+            ));
+        }
+        out.push('.');
+    }
+    if t.folded_groups > 0 {
+        out.push_str(&format!(
+            " The chart shows the {} clusters and groups in the worst state; {} more ({} items) are folded away — see `milepost clusters` and `milepost status`.",
+            crate::analysis::timeline::GROUP_CAP,
+            thousands(t.folded_groups),
+            thousands(t.folded_items)
+        ));
+    }
+    out.push('\n');
+    out
 }
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
 //! The report's list sections: the critical path, overdue and slipping items, the next
-//! two weeks, open risks and vendors. Each list is capped and says how many it left out.
+//! two weeks, open risks and vendors, and the failing schedule quality checks. Each list
+//! is capped and says how many it left out.
 use super::markdown::render as table;
 use super::report::{ROWS, Report, ReportSection, SHORT_ROWS, code, health_badge, signed};
 use super::{Cell, Grid};
+use crate::analysis::lint::LintView;
 use crate::analysis::overall::LOOKAHEAD_DAYS;
 use crate::analysis::vendors::VendorScore;
 
@@ -275,5 +277,21 @@ pub(super) fn vendors(r: &Report<'_>) -> String {
     format!(
         "Worst first. On time: done items with a due that finished by it. Days late: mean working days past due of those. Slip: the largest forecast slip of its open items. Commitment float: the least of its open items'; threatens: the commitments they put at risk, each with its float. Lead times in calendar days (actual: mean over its delivered items, with their count).\n\n{}{more}",
         table(&grid)
+    )
+}
+
+/// The failing schedule quality checks, or a line that says none fails.
+pub(super) fn quality(view: &LintView<'_>) -> String {
+    let failed: Vec<_> = view.failed().cloned().collect();
+    let n = view.checks.len();
+    if failed.is_empty() {
+        return format!(
+            "All {n} schedule quality checks pass or do not apply (`milepost lint`).\n"
+        );
+    }
+    format!(
+        "{} of {n} schedule quality checks (the DCMA 14-point assessment) fail; `milepost lint` lists the items and docs/lint.md what each check means.\n\n{}",
+        failed.len(),
+        table(&super::lint::grid(&failed))
     )
 }

@@ -1,6 +1,7 @@
 //! Test support: write a program into a temporary directory, then load, schedule or
 //! run the CLI on it ([`Milepost`]).
 #![allow(dead_code)]
+pub mod chromium;
 pub mod cli;
 pub mod repo;
 use std::path::Path;
