@@ -319,3 +319,10 @@ fn a_baseline_draws_a_grey_bar_ending_at_the_baseline_finish() {
         .stdout;
     assert!(texts(&svg).iter().any(|t| t == "baseline"), "legend entry");
 }
+
+/// The golden chart of the example: a change to the drawing shows up in review as a
+/// diff of this snapshot (`cargo insta review`).
+#[test]
+fn the_example_chart_is_the_golden_one() {
+    insta::assert_snapshot!("gantt_example_svg", example_svg(&["--cluster", "dfw1-h200"]));
+}
