@@ -324,5 +324,8 @@ fn a_baseline_draws_a_grey_bar_ending_at_the_baseline_finish() {
 /// diff of this snapshot (`cargo insta review`).
 #[test]
 fn the_example_chart_is_the_golden_one() {
-    insta::assert_snapshot!("gantt_example_svg", example_svg(&["--cluster", "dfw1-h200"]));
+    insta::assert_snapshot!(
+        "gantt_example_svg",
+        example_svg(&["--cluster", "dfw1-h200"])
+    );
 }
